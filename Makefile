@@ -1,0 +1,100 @@
+# artkit: small Unix filters for plain-text news articles.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+
+CC ?= cc
+AR ?= ar
+CFLAGS ?= -O2 -g
+WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic
+FEATURES = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+ALL_CFLAGS = $(WARNFLAGS) $(FEATURES) -Ilib $(CPPFLAGS) $(CFLAGS)
+
+PKG_CONFIG ?= pkg-config
+CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+TOOLS = $(patsubst cmd/%.c,cmd/%,$(wildcard cmd/*.c))
+LIBSRC = $(wildcard lib/*.c)
+LIBOBJ = $(LIBSRC:.c=.o)
+LIBHDR = $(wildcard lib/*.h)
+UNITSRC = $(wildcard tests/unit/*.c)
+UNITOBJ = $(UNITSRC:.c=.o)
+MAN1 = $(wildcard man/*.1)
+MAN5 = $(wildcard man/*.5)
+
+all: $(TOOLS)
+
+lib/libart.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+lib/%.o: lib/%.c $(LIBHDR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+cmd/%: cmd/%.c lib/libart.a $(LIBHDR)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libart.a $(LDLIBS)
+
+tests/unit/%.o: tests/unit/%.c $(LIBHDR) tests/unit/tests.h
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+tests/unit/run: $(UNITOBJ) lib/libart.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNITOBJ) lib/libart.a \
+	    $(CHECK_LIBS) $(LDLIBS)
+
+# The tests need Check, prove and mandoc; tests/deps brings them in
+# where it can (as root on Debian) and otherwise names the packages.
+check: all
+	@sh tests/deps check
+	@$(MAKE) -s tests/unit/run CHECK_CFLAGS="$$($(PKG_CONFIG) --cflags check)" \
+	    CHECK_LIBS="$$($(PKG_CONFIG) --libs check)"
+	tests/unit/run
+	PATH="$$(pwd)/cmd:$$PATH" prove tests/cmd/*.t
+	@$(MAKE) -s lint
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+
+# The whole suite again under AddressSanitizer and UBSan, and under
+# valgrind, in build trees of their own.
+check-asan:
+	rm -rf build/asan && mkdir -p build/asan
+	tar cf - Makefile cmd lib tests man seeds | (cd build/asan && tar xf -)
+	cd build/asan && $(MAKE) clean && $(MAKE) check \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined"
+
+check-valgrind: all
+	@sh tests/deps valgrind
+	@$(MAKE) -s tests/unit/run CHECK_CFLAGS="$$($(PKG_CONFIG) --cflags check)" \
+	    CHECK_LIBS="$$($(PKG_CONFIG) --libs check)"
+	CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite tests/unit/run
+	ARTKIT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	    PATH="$$(pwd)/cmd:$$PATH" prove tests/cmd/*.t
+
+demo: all
+	cmd/artsplit seeds/000_323d18fcb59138b4.txt
+
+bench: all
+	sh bench/run
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5
+	for t in $(TOOLS); do install -m 755 $$t $(DESTDIR)$(BINDIR); done
+	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1; done
+	for m in $(MAN5); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man5; done
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${t#cmd/}; done
+	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
+
+clean:
+	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run
+	rm -rf build
+
+.PHONY: all check lint check-asan check-valgrind demo bench install \
+	uninstall clean

@@ -1,0 +1,130 @@
+/*
+ * artsplit: article text in, one record per article out; -r the reverse.
+ */
+#include <err.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "buf.h"
+#include "input.h"
+#include "tsv.h"
+
+#define FLUSH_AT	(64 * 1024)
+
+enum { OK, NOTHING, TROUBLE };
+
+static int Hflag, rflag;
+static int status = OK;
+static struct buf out;
+static int narticles;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: artsplit [-Hr] [-t format] [file ...]\n");
+	exit(TROUBLE);
+}
+
+static void
+onwarn(void *arg, const char *file, unsigned long line, int lost,
+    const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "artsplit: %s:%lu: %s\n", file, line, msg);
+	if (lost)
+		status = TROUBLE;
+}
+
+static void
+flush(void)
+{
+	if (out.n > 0 && fwrite(out.p, 1, out.n, stdout) != out.n)
+		err(TROUBLE, "write error");
+	out.n = 0;
+}
+
+static void
+put(struct article *a)
+{
+	int r;
+
+	if (rflag) {
+		r = narticles > 0 ? buf_addc(&out, '\n') : 0;
+		if (r == 0)
+			r = article_puttext(&out, a);
+	} else
+		r = tsv_put(&out, a);
+	if (r == -1)
+		err(TROUBLE, NULL);
+	narticles++;
+	if (out.n >= FLUSH_AT)
+		flush();
+}
+
+static void
+split(const char *path, enum artfmt fmt)
+{
+	struct artin *in;
+	struct article *a;
+	int r;
+
+	if ((in = artin_open(path, fmt)) == NULL) {
+		warn("%s", path);
+		status = TROUBLE;
+		return;
+	}
+	artin_onwarn(in, onwarn, NULL);
+	while ((r = artin_next(in, &a)) == 1)
+		put(a);
+	if (r == -1) {
+		warn("%s", path);
+		status = TROUBLE;
+	}
+	artin_close(in);
+}
+
+int
+main(int argc, char *argv[])
+{
+	int c, fmt = FMT_AUTO;
+
+	while ((c = getopt(argc, argv, "Hhrt:")) != -1) {
+		switch (c) {
+		case 'H':
+			Hflag = 1;
+			break;
+		case 'r':
+			rflag = 1;
+			break;
+		case 't':
+			if ((fmt = artfmt_byname(optarg)) == -1 ||
+			    fmt == FMT_AUTO)
+				errx(TROUBLE, "unknown format %s; formats: text, "
+				    "records", optarg);
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (Hflag && rflag)
+		errx(TROUBLE, "-H and -r cannot be used together: article "
+		    "text has no header line");
+	if (Hflag && (buf_adds(&out, tsv_header) == -1 ||
+	    buf_addc(&out, '\n') == -1))
+		err(TROUBLE, NULL);
+	if (argc == 0)
+		split("-", fmt);
+	for (; argc > 0; argc--, argv++)
+		split(*argv, fmt);
+	flush();
+	if (fflush(stdout) == EOF || ferror(stdout))
+		err(TROUBLE, "write error");
+	buf_free(&out);
+	return status;
+}

@@ -1,0 +1,409 @@
+/*
+ * The article: its columns, its id, its canonical text, and the parser of
+ * article text.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "article.h"
+#include "buf.h"
+#include "date.h"
+#include "hash.h"
+#include "reader.h"
+#include "tsv.h"
+
+const char *const article_colname[NCOLS] = {
+	"id", "date", "title", "byline", "origin", "body"
+};
+
+/* The longest paragraph that can still be a byline, in bytes. */
+#define BYLINE_MAX	120
+
+const char *
+article_text(struct article *a, enum column c, size_t *n)
+{
+	struct span *s = &a->col[c];
+
+	if (s->esc) {
+		s->n = tsv_unescape(s->p, s->n);
+		s->esc = 0;
+		a->line = NULL;
+	}
+	*n = s->n;
+	return s->p;
+}
+
+uint64_t
+article_id(struct article *a)
+{
+	static const enum column cols[] = {
+		COL_DATE, COL_TITLE, COL_BYLINE, COL_BODY
+	};
+	uint64_t h = 0;
+	const char *p;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		p = article_text(a, cols[i], &n);
+		h = hash64(p, n, h);
+	}
+	return h;
+}
+
+/* Appends text with its newlines turned to spaces: a title is one line. */
+static int
+putline(struct buf *b, const char *p, size_t n)
+{
+	size_t at = b->n, i;
+
+	if (buf_add(b, p, n) == -1)
+		return -1;
+	for (i = at; i < b->n; i++)
+		if (b->p[i] == '\n')
+			b->p[i] = ' ';
+	return 0;
+}
+
+int
+article_puttext(struct buf *b, struct article *a)
+{
+	const char *p, *q, *end;
+	size_t n;
+
+	p = article_text(a, COL_DATE, &n);
+	if (buf_adds(b, "date ") == -1 ||
+	    (n > 0 ? buf_add(b, p, n) : buf_addc(b, '-')) == -1 ||
+	    buf_addc(b, ' ') == -1)
+		return -1;
+	p = article_text(a, COL_TITLE, &n);
+	if (putline(b, p, n) == -1 || buf_addc(b, '\n') == -1)
+		return -1;
+	p = article_text(a, COL_BYLINE, &n);
+	if (n > 0 && (buf_addc(b, '\n') == -1 || putline(b, p, n) == -1 ||
+	    buf_addc(b, '\n') == -1))
+		return -1;
+	p = article_text(a, COL_BODY, &n);
+	for (end = p + n; p < end; p = q + 1) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if (buf_addc(b, '\n') == -1 ||
+		    buf_add(b, p, (size_t)(q - p)) == -1 ||
+		    buf_addc(b, '\n') == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The parser of article text.
+ */
+
+static inline int
+isblank_(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A trimmed input line, and the form feeds in what was trimmed. */
+struct tline {
+	char		*p;
+	size_t		 n;
+	unsigned long	 no;
+	int		 ffbefore;
+	int		 ffafter;
+};
+
+static int
+getline_(struct artin *in, struct tline *l)
+{
+	char *s, *e;
+	size_t n;
+	int r;
+
+	memset(l, 0, sizeof(*l));
+	if (in->hashold) {
+		in->hashold = 0;
+		s = in->held;
+		n = in->heldn;
+		l->no = in->heldno;
+		if (in->heldtrim) {
+			l->p = s;
+			l->n = n;
+			return 1;
+		}
+	} else {
+		if ((r = reader_line(in, &s, &n)) != 1)
+			return r;
+		l->no = in->ln.lineno;
+		if (in->ln.hasnul)
+			reader_warn(in, l->no, 0, "NUL byte kept as \\0");
+	}
+	for (e = s + n; s < e && isblank_((unsigned char)*s); s++)
+		if (*s == '\f')
+			l->ffbefore = 1;
+	while (e > s && isblank_((unsigned char)e[-1]))
+		if (*--e == '\f')
+			l->ffafter = 1;
+	l->p = s;
+	l->n = (size_t)(e - s);
+	return 1;
+}
+
+enum hdr {
+	HDR_NONE,
+	HDR_OK,
+	HDR_IMPOSSIBLE,	/* YYYY-MM-DD, but no such day */
+	HDR_SHAPE,	/* a date in some other form */
+	HDR_NODATE	/* `date` and the title */
+};
+
+static int
+isdatetoken(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((p[i] >= '0' && p[i] <= '9') || p[i] == '-' ||
+		    p[i] == '/' || p[i] == '.'))
+			return 0;
+	return 1;
+}
+
+/* A parsed header line. */
+struct hline {
+	char	 date[11];
+	char	*tok;		/* the date as written */
+	size_t	 tokn;
+	char	*title;
+	size_t	 titlen;
+};
+
+/*
+ * Tells whether a trimmed line is a header.  A line with an ISO date or -
+ * is one wherever it stands; `date` followed by some other word is one
+ * only where a paragraph could begin, since a wrapped line of prose may
+ * well begin with the word.
+ */
+static enum hdr
+header(const struct tline *l, int parastart, struct hline *h)
+{
+	char *p = l->p, *end = l->p + l->n;
+	enum datecheck dc;
+
+	if (l->n < 6 || memcmp(p, "date", 4) != 0 || (p[4] != ' ' &&
+	    p[4] != '\t'))
+		return HDR_NONE;
+	for (p += 5; p < end && isblank_((unsigned char)*p); p++)
+		;
+	for (h->tok = p; p < end && !isblank_((unsigned char)*p); p++)
+		;
+	h->tokn = (size_t)(p - h->tok);
+	for (; p < end && isblank_((unsigned char)*p); p++)
+		;
+	h->title = p;
+	h->titlen = (size_t)(end - p);
+	h->date[0] = '\0';
+	if (h->tokn == 1 && *h->tok == '-')
+		return HDR_OK;
+	dc = date_check(h->tok, h->tokn, NULL, NULL, NULL);
+	if (dc == DATE_OK) {
+		memcpy(h->date, h->tok, 10);
+		h->date[10] = '\0';
+		return HDR_OK;
+	}
+	if (dc == DATE_IMPOSSIBLE)
+		return HDR_IMPOSSIBLE;
+	if (!parastart)
+		return HDR_NONE;
+	if (isdatetoken(h->tok, h->tokn))
+		return HDR_SHAPE;
+	h->title = h->tok;
+	h->titlen = (size_t)(end - h->tok);
+	return HDR_NODATE;
+}
+
+/* Says what was made of a header whose date could not be used. */
+static void
+headerwarn(struct artin *in, unsigned long no, enum hdr k,
+    const struct hline *h)
+{
+	int tn = h->tokn > 40 ? 40 : (int)h->tokn;
+
+	if (k == HDR_IMPOSSIBLE)
+		reader_warn(in, no, 0, "%.*s is not a real date; the article "
+		    "is kept without a date", tn, h->tok);
+	else if (k == HDR_SHAPE)
+		reader_warn(in, no, 0, "date %.*s is not of the form "
+		    "YYYY-MM-DD; the article is kept without a date", tn,
+		    h->tok);
+	else if (k == HDR_NODATE)
+		reader_warn(in, no, 0, "header has no date; the article is "
+		    "kept without one");
+	if (h->titlen == 0)
+		reader_warn(in, no, 0, "header has no title");
+}
+
+/* What the parser knows of the article in hand. */
+struct tstate {
+	int		 have;		/* an article has begun */
+	int		 inpara;	/* a paragraph is open */
+	int		 npara;
+	int		 paralines;	/* lines of the open paragraph */
+	int		 parastart;	/* the next line may begin a paragraph */
+	unsigned long	 start;		/* line of the header or title */
+	char		 date[11];
+};
+
+/* Whether a paragraph ends like a sentence: . ! ? or … before closers. */
+static int
+sentencelike(const char *p, size_t n)
+{
+	while (n > 0) {
+		unsigned char c = (unsigned char)p[n - 1];
+
+		if (c == '"' || c == '\'' || c == ')' || c == ']')
+			n--;
+		else if (n >= 3 && (unsigned char)p[n - 3] == 0xe2 &&
+		    (unsigned char)p[n - 2] == 0x80 &&
+		    (c == 0x9d || c == 0x99))	/* ” ’ */
+			n -= 3;
+		else
+			break;
+	}
+	if (n == 0)
+		return 0;
+	if (p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?')
+		return 1;
+	return n >= 3 && (unsigned char)p[n - 3] == 0xe2 &&
+	    (unsigned char)p[n - 2] == 0x80 && (unsigned char)p[n - 1] == 0xa6;
+}
+
+/*
+ * Closes the open paragraph.  The first paragraph of an article becomes
+ * its byline when it is one short line that begins with By and does not
+ * end like a sentence.
+ */
+static int
+closepara(struct artin *in, struct tstate *st)
+{
+	struct buf *b = &in->body;
+
+	if (!st->inpara)
+		return 0;
+	st->inpara = 0;
+	if (st->npara != 1 || st->paralines != 1 || b->n > BYLINE_MAX ||
+	    b->n < 4 || (b->p[0] != 'B' && b->p[0] != 'b') ||
+	    (b->p[1] != 'Y' && b->p[1] != 'y') || !isblank_((unsigned char)b->p[2]) ||
+	    sentencelike(b->p, b->n))
+		return 0;
+	in->byline.n = 0;
+	if (buf_add(&in->byline, b->p, b->n) == -1)
+		return -1;
+	b->n = 0;
+	st->npara = 0;
+	return 0;
+}
+
+static int
+addline(struct artin *in, struct tstate *st, const struct tline *l)
+{
+	struct buf *b = &in->body;
+
+	if (st->inpara) {
+		st->paralines++;
+		if (buf_addc(b, ' ') == -1)
+			return -1;
+	} else {
+		if (closepara(in, st) == -1)
+			return -1;
+		if (st->npara > 0 && buf_addc(b, '\n') == -1)
+			return -1;
+		st->inpara = 1;
+		st->npara++;
+		st->paralines = 1;
+	}
+	return buf_add(b, l->p, l->n);
+}
+
+static void
+begin(struct artin *in, struct tstate *st, unsigned long no)
+{
+	st->have = 1;
+	st->start = no;
+	in->title.n = in->byline.n = in->body.n = 0;
+}
+
+static int
+finish(struct artin *in, struct tstate *st, struct article **ap)
+{
+	if (closepara(in, st) == -1 ||
+	    reader_finish(in, st->date, st->start) == -1)
+		return -1;
+	*ap = &in->a;
+	return 1;
+}
+
+static void
+hold(struct artin *in, const struct tline *l)
+{
+	in->held = l->p;
+	in->heldn = l->n;
+	in->heldno = l->no;
+	in->heldtrim = 1;
+	in->hashold = 1;
+}
+
+int
+text_next(struct artin *in, struct article **ap)
+{
+	struct tstate st;
+	struct tline l;
+	struct hline hl;
+	enum hdr h;
+	int r;
+
+	memset(&st, 0, sizeof(st));
+	st.parastart = 1;
+	for (;;) {
+		if ((r = getline_(in, &l)) == -1) {
+			if (!st.have)
+				return -1;
+			in->ioerr = errno;
+			return finish(in, &st, ap);
+		}
+		if (r == 0)
+			return st.have ? finish(in, &st, ap) : 0;
+		if (l.ffbefore && st.have) {
+			if (l.n > 0)
+				hold(in, &l);
+			return finish(in, &st, ap);
+		}
+		if (l.n == 0) {
+			if (closepara(in, &st) == -1)
+				return -1;
+			st.parastart = 1;
+			continue;
+		}
+		h = header(&l, st.parastart, &hl);
+		if (h != HDR_NONE && st.have) {
+			hold(in, &l);
+			return finish(in, &st, ap);
+		}
+		if (h != HDR_NONE) {
+			begin(in, &st, l.no);
+			memcpy(st.date, hl.date, sizeof(hl.date));
+			headerwarn(in, l.no, h, &hl);
+			if (buf_add(&in->title, hl.title, hl.titlen) == -1)
+				return -1;
+		} else if (!st.have) {
+			begin(in, &st, l.no);
+			if (buf_add(&in->title, l.p, l.n) == -1)
+				return -1;
+		} else if (addline(in, &st, &l) == -1)
+			return -1;
+		st.parastart = 0;
+		if (l.ffafter)
+			return finish(in, &st, ap);
+	}
+}

@@ -1,0 +1,291 @@
+/*
+ * Opening inputs, telling their format, and the parts the readers share.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "buf.h"
+#include "date.h"
+#include "hash.h"
+#include "input.h"
+#include "reader.h"
+#include "tsv.h"
+
+static const char *const fmtnames[NFMT] = { "auto", "text", "records" };
+
+const char *
+artfmt_name(enum artfmt f)
+{
+	return f < NFMT ? fmtnames[f] : "?";
+}
+
+int
+artfmt_byname(const char *s)
+{
+	int i;
+
+	for (i = 0; i < NFMT; i++)
+		if (strcmp(s, fmtnames[i]) == 0)
+			return i;
+	return -1;
+}
+
+static void
+nowarn(void *arg, const char *file, unsigned long line, int lost,
+    const char *msg)
+{
+	(void)arg, (void)file, (void)line, (void)lost, (void)msg;
+}
+
+struct artin *
+artin_open(const char *path, enum artfmt fmt)
+{
+	struct artin *in;
+	int fd, e;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) == -1)
+		return NULL;
+	if ((in = calloc(1, sizeof(*in))) == NULL ||
+	    lines_init(&in->ln, fd) == -1) {
+		e = errno;
+		free(in);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		errno = e;
+		return NULL;
+	}
+	in->fd = fd;
+	in->name = path;
+	in->fmt = fmt;
+	in->warn = nowarn;
+	return in;
+}
+
+void
+artin_onwarn(struct artin *in, artin_warnfn *fn, void *arg)
+{
+	in->warn = fn != NULL ? fn : nowarn;
+	in->warnarg = arg;
+}
+
+void
+artin_setmax(struct artin *in, size_t max)
+{
+	in->ln.max = max;
+}
+
+enum artfmt
+artin_format(const struct artin *in)
+{
+	return in->fmt;
+}
+
+void
+artin_close(struct artin *in)
+{
+	if (in == NULL)
+		return;
+	if (in->fd != STDIN_FILENO)
+		close(in->fd);
+	lines_free(&in->ln);
+	buf_free(&in->title);
+	buf_free(&in->byline);
+	buf_free(&in->body);
+	buf_free(&in->origin);
+	free(in);
+}
+
+void
+reader_warn(struct artin *in, unsigned long line, int lost, const char *fmt,
+    ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	in->warn(in->warnarg, in->name, line, lost, msg);
+}
+
+int
+reader_finish(struct artin *in, const char *date, unsigned long line)
+{
+	struct article *a = &in->a;
+	struct buf *bufs[] = { &in->title, &in->byline, &in->origin,
+	    &in->body };
+	enum column cols[] = { COL_TITLE, COL_BYLINE, COL_ORIGIN, COL_BODY };
+	size_t i;
+
+	in->origin.n = 0;
+	if (buf_adds(&in->origin, in->name) == -1 ||
+	    buf_addc(&in->origin, ':') == -1 ||
+	    buf_addu(&in->origin, line) == -1)
+		return -1;
+	memset(a, 0, sizeof(*a));
+	snprintf(a->date, sizeof(a->date), "%s", date);
+	a->col[COL_DATE].p = a->date;
+	a->col[COL_DATE].n = strlen(a->date);
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		/* Every column is a C string too, even an empty one. */
+		if (bufs[i]->p == NULL && buf_grow(bufs[i], 1) == -1)
+			return -1;
+		buf_nul(bufs[i]);
+		a->col[cols[i]].p = bufs[i]->p;
+		a->col[cols[i]].n = bufs[i]->n;
+	}
+	hash_hex(a->idhex, article_id(a));
+	a->col[COL_ID].p = a->idhex;
+	a->col[COL_ID].n = 16;
+	a->file = in->name;
+	a->lineno = line;
+	return 0;
+}
+
+int
+reader_line(struct artin *in, char **p, size_t *n)
+{
+	int r;
+
+	while ((r = lines_next(&in->ln, p, n)) == -1 && errno == EFBIG)
+		reader_warn(in, in->ln.lineno, 1, "line longer than %zu bytes "
+		    "skipped", in->ln.max);
+	return r;
+}
+
+/*
+ * The records reader.  A line that is not a record is reported and
+ * skipped: in a file of records it can only be damage.
+ */
+int
+records_next(struct artin *in, struct article **ap)
+{
+	struct article *a = &in->a;
+	char *p;
+	size_t n;
+	int r, ncol;
+
+	for (;;) {
+		if (in->hashold) {
+			in->hashold = 0;
+			p = in->held;
+			n = in->heldn;
+		} else if ((r = reader_line(in, &p, &n)) != 1)
+			return r;
+		if (n > 0 && p[n - 1] == '\r')
+			p[--n] = '\0';
+		if (n == 0 || tsv_isheader(p, n))
+			continue;
+		memset(a, 0, sizeof(*a));
+		if ((ncol = tsv_split(a, p, n)) != NCOLS) {
+			reader_warn(in, in->ln.lineno, 1, "expected %d "
+			    "tab-separated columns, found %d; line skipped",
+			    NCOLS, ncol);
+			continue;
+		}
+		if (!tsv_isid(a->col[COL_ID].p, a->col[COL_ID].n)) {
+			reader_warn(in, in->ln.lineno, 1, "column 1 is not an "
+			    "id of 16 lowercase hex digits; line skipped");
+			continue;
+		}
+		if (a->col[COL_DATE].n > 0 && date_check(a->col[COL_DATE].p,
+		    a->col[COL_DATE].n, NULL, NULL, NULL) != DATE_OK) {
+			reader_warn(in, in->ln.lineno, 0, "column 2: %.*s is not "
+			    "a date; the article is kept without one",
+			    a->col[COL_DATE].n > 40 ? 40 :
+			    (int)a->col[COL_DATE].n, a->col[COL_DATE].p);
+			a->col[COL_DATE].n = 0;
+			a->line = NULL;
+		}
+		a->file = in->name;
+		a->lineno = in->ln.lineno;
+		*ap = a;
+		return 1;
+	}
+}
+
+/* Drops a UTF-8 byte-order mark from the first line of a file. */
+static void
+dropbom(char **p, size_t *n)
+{
+	if (*n >= 3 && memcmp(*p, "\xef\xbb\xbf", 3) == 0) {
+		*p += 3;
+		*n -= 3;
+	}
+}
+
+static int
+isblankline(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' &&
+		    p[i] != '\v')
+			return 0;
+	return 1;
+}
+
+/*
+ * Tells the format by the first line that is not blank, and holds that
+ * line back for the reader.  A form feed makes a line count as not blank
+ * here: it is an article boundary, which the text reader must see.
+ */
+static int
+detect(struct artin *in)
+{
+	char *p;
+	size_t n;
+	int r, first = 1;
+
+	for (;;) {
+		if ((r = reader_line(in, &p, &n)) != 1)
+			return r;
+		if (first)
+			dropbom(&p, &n);
+		first = 0;
+		if (!isblankline(p, n))
+			break;
+	}
+	if (in->fmt == FMT_AUTO)
+		in->fmt = tsv_isrecord(p, n) || tsv_isheader(p, n) ?
+		    FMT_RECORDS : FMT_TEXT;
+	in->held = p;
+	in->heldn = n;
+	in->heldno = in->ln.lineno;
+	in->heldtrim = 0;
+	in->hashold = 1;
+	if (in->ln.hasnul && in->fmt == FMT_TEXT)
+		reader_warn(in, in->heldno, 0, "NUL byte kept as \\0");
+	return 1;
+}
+
+int
+artin_next(struct artin *in, struct article **ap)
+{
+	int r;
+
+	if (in->ioerr != 0) {
+		errno = in->ioerr;
+		in->ioerr = 0;
+		return -1;
+	}
+	if (in->ln.lineno == 0 && !in->hashold) {
+		if ((r = detect(in)) != 1)
+			return r;
+	}
+	switch (in->fmt) {
+	case FMT_RECORDS:
+		return records_next(in, ap);
+	default:
+		return text_next(in, ap);
+	}
+}

@@ -1,0 +1,61 @@
+/*
+ * input.h: reading articles from a file in any of the formats artkit
+ * knows, one article at a time.
+ */
+#ifndef ART_INPUT_H
+#define ART_INPUT_H
+
+#include "article.h"
+
+enum artfmt {
+	FMT_AUTO,	/* tell by the first non-blank line */
+	FMT_TEXT,	/* article text (the header-line format) */
+	FMT_RECORDS,	/* artkit records */
+	NFMT
+};
+
+/*
+ * Called for input that was recovered or dropped.  file and line say
+ * where; lost is 1 when text was left out (a record skipped), 0 when it
+ * was kept with a change (an impossible date dropped, a NUL kept escaped).
+ */
+typedef void artin_warnfn(void *arg, const char *file, unsigned long line,
+    int lost, const char *msg);
+
+struct artin;
+
+/*
+ * Opens a file for reading articles; "-" is standard input, which is never
+ * closed.  fmt names the format or asks to tell it (FMT_AUTO).  Returns
+ * NULL with errno set when the file cannot be opened.
+ */
+struct artin	*artin_open(const char *path, enum artfmt fmt);
+
+/* Sends warnings about the input to fn (the default ignores them). */
+void		 artin_onwarn(struct artin *, artin_warnfn *fn, void *arg);
+
+/*
+ * Sets the longest line, and so the largest article, the reader holds
+ * (0: no bound, the default).  A longer line is reported as lost and
+ * skipped.
+ */
+void		 artin_setmax(struct artin *, size_t);
+
+/*
+ * Reads the next article into *ap; it stays valid until the next call.
+ * Returns 1 for an article, 0 at the end of the file, -1 with errno set on
+ * a read error or when memory ran out.
+ */
+int		 artin_next(struct artin *, struct article **ap);
+
+/* The format being read: the one asked for, or the one told. */
+enum artfmt	 artin_format(const struct artin *);
+
+/* Closes the file (not standard input) and frees the reader. */
+void		 artin_close(struct artin *);
+
+/* The name of a format ("text", "records"), and the reverse (-1: none). */
+const char	*artfmt_name(enum artfmt);
+int		 artfmt_byname(const char *);
+
+#endif

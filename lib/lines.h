@@ -1,0 +1,46 @@
+/*
+ * lines.h: a line reader over a file descriptor.
+ *
+ * It reads in large blocks and hands out each line in place, so that a
+ * line costs one memchr and no copy.  A line longer than the buffer makes
+ * the buffer grow to hold it.
+ */
+#ifndef ART_LINES_H
+#define ART_LINES_H
+
+#include <stddef.h>
+
+struct lines {
+	int		 fd;
+	char		*buf;
+	size_t		 cap;
+	size_t		 pos;	/* first byte not yet handed out */
+	size_t		 end;	/* end of the bytes read */
+	size_t		 nul;	/* offset of the next NUL at or after pos, or end */
+	size_t		 max;	/* longest line accepted, 0 for no bound */
+	unsigned long	 lineno; /* number of the line last handed out */
+	int		 eof;
+	int		 hasnul; /* the line last handed out holds a NUL */
+	int		 nonl;	/* the line last handed out had no newline */
+};
+
+/*
+ * Prepares to read lines from fd, which stays the caller's.  Returns 0, or
+ * -1 with errno set when no buffer could be had.
+ */
+int	lines_init(struct lines *, int fd);
+
+/* Releases the buffer; the descriptor is left open. */
+void	lines_free(struct lines *);
+
+/*
+ * Hands out the next line, without its newline, in *p and *n; the line is
+ * followed by a NUL in the buffer and stays valid until the next call.
+ * The last line of a file may lack its newline.  Returns 1 for a line, 0 at
+ * the end of the input, -1 with errno set on a read error or when no
+ * memory could be had (ENOMEM), or when a line is longer than max (EFBIG;
+ * the line is then skipped, and the next call goes on after it).
+ */
+int	lines_next(struct lines *, char **p, size_t *n);
+
+#endif

@@ -1,0 +1,140 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lines.h"
+#include "tests.h"
+
+static int
+openlines(struct lines *ln, const char *s, size_t n, char **path)
+{
+	int fd;
+
+	*path = tmpwrite(s, n);
+	fd = open(*path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(lines_init(ln, fd), 0);
+	return fd;
+}
+
+static void
+closelines(struct lines *ln, int fd, char *path)
+{
+	lines_free(ln);
+	close(fd);
+	unlink(path);
+	free(path);
+}
+
+START_TEST(lines_next_hands_out_lines_and_a_last_one_without_newline)
+{
+	struct lines ln;
+	char *path, *p;
+	size_t n;
+	int fd;
+
+	fd = openlines(&ln, "one\n\nthree\r\nfour", 17, &path);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "one");
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "three\r");
+	ck_assert_int_eq(ln.nonl, 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "four");
+	ck_assert_int_eq(ln.nonl, 1);
+	ck_assert_uint_eq(ln.lineno, 4);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 0);
+	closelines(&ln, fd, path);
+}
+END_TEST
+
+START_TEST(lines_next_grows_for_long_lines_and_finds_nuls)
+{
+	struct lines ln;
+	size_t big = 3 * 1024 * 1024 + 7, n;
+	char *s, *path, *p;
+	int fd;
+
+	s = malloc(big + 8);
+	memset(s, 'a', big);
+	s[big] = '\n';
+	memcpy(s + big + 1, "b\0c\nd\n", 6);
+	fd = openlines(&ln, s, big + 7, &path);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_uint_eq(n, big);
+	ck_assert_int_eq(ln.hasnul, 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(ln.hasnul, 1);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "d");
+	ck_assert_int_eq(ln.hasnul, 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 0);
+	closelines(&ln, fd, path);
+	free(s);
+}
+END_TEST
+
+START_TEST(lines_next_skips_a_line_over_the_bound)
+{
+	struct lines ln;
+	size_t big = 600000, n;
+	char *s, *path, *p;
+	int fd;
+
+	s = malloc(big + 16);
+	memcpy(s, "x\n", 2);
+	memset(s + 2, 'a', big);
+	memcpy(s + 2 + big, "\ny\n", 3);
+	fd = openlines(&ln, s, big + 5, &path);
+	ln.max = 1000;
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "x");
+	errno = 0;
+	ck_assert_int_eq(lines_next(&ln, &p, &n), -1);
+	ck_assert_int_eq(errno, EFBIG);
+	ck_assert_uint_eq(ln.lineno, 2);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "y");
+	ck_assert_uint_eq(ln.lineno, 3);
+	closelines(&ln, fd, path);
+	free(s);
+}
+END_TEST
+
+START_TEST(lines_next_reports_read_errors)
+{
+	struct lines ln;
+	char *p;
+	size_t n;
+	int fd;
+
+	fd = open(".", O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(lines_init(&ln, fd), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), -1);
+	ck_assert_int_eq(errno, EISDIR);
+	lines_free(&ln);
+	close(fd);
+}
+END_TEST
+
+Suite *
+lines_suite(void)
+{
+	Suite *s = suite_create("lines");
+	TCase *tc;
+
+	tc = tcase_create("lines_next");
+	tcase_add_test(tc,
+	    lines_next_hands_out_lines_and_a_last_one_without_newline);
+	tcase_add_test(tc, lines_next_grows_for_long_lines_and_finds_nuls);
+	tcase_add_test(tc, lines_next_skips_a_line_over_the_bound);
+	tcase_add_test(tc, lines_next_reports_read_errors);
+	suite_add_tcase(s, tc);
+	return s;
+}

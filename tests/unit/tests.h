@@ -1,0 +1,24 @@
+/*
+ * tests.h: the Check suites of lib/, one per concern.
+ */
+#ifndef ART_TESTS_H
+#define ART_TESTS_H
+
+#include <check.h>
+
+Suite	*article_suite(void);
+Suite	*buf_suite(void);
+Suite	*date_suite(void);
+Suite	*hash_suite(void);
+Suite	*input_suite(void);
+Suite	*lines_suite(void);
+Suite	*tsv_suite(void);
+
+/*
+ * Writes n bytes to a new temporary file and returns its name, which the
+ * caller frees after unlinking it.  The test fails when that cannot be
+ * done.
+ */
+char	*tmpwrite(const void *, size_t n);
+
+#endif
