@@ -126,12 +126,14 @@ reader_finish(struct artin *in, const char *date, unsigned long line)
 	size_t i;
 
 	in->origin.n = 0;
-	if (buf_adds(&in->origin, in->name) == -1 ||
+	if (tsv_escape(&in->origin, in->name, strlen(in->name)) == -1 ||
 	    buf_addc(&in->origin, ':') == -1 ||
 	    buf_addu(&in->origin, line) == -1)
 		return -1;
 	memset(a, 0, sizeof(*a));
-	snprintf(a->date, sizeof(a->date), "%s", date);
+	for (i = 0; i < sizeof(a->date) - 1 && date[i] != '\0'; i++)
+		a->date[i] = date[i];
+	a->date[i] = '\0';
 	a->col[COL_DATE].p = a->date;
 	a->col[COL_DATE].n = strlen(a->date);
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
@@ -141,6 +143,7 @@ reader_finish(struct artin *in, const char *date, unsigned long line)
 		buf_nul(bufs[i]);
 		a->col[cols[i]].p = bufs[i]->p;
 		a->col[cols[i]].n = bufs[i]->n;
+		a->col[cols[i]].esc = in->colesc || cols[i] == COL_ORIGIN;
 	}
 	hash_hex(a->idhex, article_id(a));
 	a->col[COL_ID].p = a->idhex;
@@ -262,6 +265,7 @@ detect(struct artin *in)
 	in->heldn = n;
 	in->heldno = in->ln.lineno;
 	in->heldtrim = 0;
+	in->heldesc = in->ln.hasesc;
 	in->hashold = 1;
 	if (in->ln.hasnul && in->fmt == FMT_TEXT)
 		reader_warn(in, in->heldno, 0, "NUL byte kept as \\0");

@@ -3,6 +3,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "hash.h"
 #include "tsv.h"
 
 const char tsv_header[] = "id\tdate\ttitle\tbyline\torigin\tbody";
@@ -54,6 +55,22 @@ tsv_escape(struct buf *b, const char *p, size_t n)
 		run = ++p;
 	}
 	return buf_add(b, run, (size_t)(end - run));
+}
+
+void
+tsv_hash(struct hash64 *h, const char *p, size_t n)
+{
+	const char *end = p + n, *run = p;
+	char pair[2] = { '\\', 0 };
+
+	for (; p < end; p++) {
+		if ((pair[1] = (char)esctab[(unsigned char)*p]) == 0)
+			continue;
+		hash64_update(h, run, (size_t)(p - run));
+		hash64_update(h, pair, 2);
+		run = p + 1;
+	}
+	hash64_update(h, run, (size_t)(end - run));
 }
 
 size_t

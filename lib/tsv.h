@@ -12,6 +12,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "hash.h"
 
 /* The header line that -H writes, without its newline. */
 extern const char tsv_header[];
@@ -21,6 +22,9 @@ extern const char tsv_header[];
  * errno set to ENOMEM.
  */
 int	tsv_escape(struct buf *, const char *, size_t n);
+
+/* Feeds n bytes, with the record escapes applied, to a hash. */
+void	tsv_hash(struct hash64 *, const char *, size_t n);
 
 /*
  * Undoes the record escapes in place and returns the new length.  A
