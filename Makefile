@@ -79,8 +79,12 @@ check-valgrind: all
 demo: all
 	cmd/artsplit seeds/000_323d18fcb59138b4.txt
 
-bench: all
+bench: all bench/gen
 	sh bench/run
+
+# The generator of large article streams for the benchmarks.
+bench/gen: bench/gen.c
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/gen.c -lm $(LDLIBS)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -95,7 +99,8 @@ uninstall:
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 
 clean:
-	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run
+	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \
+	    bench/gen
 	rm -rf build
 
 .PHONY: all check lint check-asan check-valgrind demo bench install \
