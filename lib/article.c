@@ -30,6 +30,20 @@ article_text(struct article *a, enum column c, size_t *n)
 		s->esc = 0;
 		a->line = NULL;
 	}
+	if (s->p[s->n] != '\0') {
+		/*
+		 * A column split from a record line ends at its tab.  The id
+		 * and the date have room of their own, which keeps the line
+		 * whole; elsewhere a NUL takes the place of the tab.
+		 */
+		if (c == COL_ID && s->n < sizeof(a->idhex))
+			s->p = memcpy(a->idhex, s->p, s->n);
+		else if (c == COL_DATE && s->n < sizeof(a->date))
+			s->p = memcpy(a->date, s->p, s->n);
+		else
+			a->line = NULL;
+		s->p[s->n] = '\0';
+	}
 	*n = s->n;
 	return s->p;
 }

@@ -40,6 +40,32 @@ START_TEST(article_text_gives_empty_columns)
 }
 END_TEST
 
+START_TEST(article_text_ends_every_column_with_a_nul)
+{
+	char line[] = "0123456789abcdef\t2025-01-01\tT\tBy A\tf:1\tp";
+	struct article a;
+	struct buf b = { 0 };
+	size_t n;
+	int c;
+
+	fromrecord(&a, line);
+	ck_assert_str_eq(article_text(&a, COL_ID, &n), "0123456789abcdef");
+	ck_assert_str_eq(article_text(&a, COL_DATE, &n), "2025-01-01");
+	/* The id and the date do not need the line changed... */
+	ck_assert_ptr_eq(a.line, line);
+	for (c = 0; c < NCOLS; c++)
+		ck_assert_int_eq(article_text(&a, (enum column)c, &n)[n], '\0');
+	ck_assert_str_eq(article_text(&a, COL_DATE, &n), "2025-01-01");
+	/* ...the others do, and then the record is made anew. */
+	ck_assert_ptr_null(a.line);
+	ck_assert_int_eq(tsv_put(&b, &a), 0);
+	buf_nul(&b);
+	ck_assert_str_eq(b.p,
+	    "0123456789abcdef\t2025-01-01\tT\tBy A\tf:1\tp\n");
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(article_id_hashes_the_content_columns_only)
 {
 	char r1[] = "0000000000000000\t2025-01-01\tT\tBy A\tx:1\tp1\\np2";
@@ -109,6 +135,7 @@ article_suite(void)
 	tc = tcase_create("article_text");
 	tcase_add_test(tc, article_text_unescapes_once);
 	tcase_add_test(tc, article_text_gives_empty_columns);
+	tcase_add_test(tc, article_text_ends_every_column_with_a_nul);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("article_id");
 	tcase_add_test(tc, article_id_hashes_the_content_columns_only);
