@@ -76,6 +76,32 @@ check-valgrind: all
 	ARTKIT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	    PATH="$$(pwd)/cmd:$$PATH" prove tests/cmd/*.t
 
+# The fuzz targets of tests/fuzz, each built as a program that runs the
+# target once on every input of its kept corpus (tests/cmd/fuzz.t), with
+# the compiler and flags of the build; make fuzz builds them with
+# libFuzzer and runs them (tests/fuzz/run, FUZZTIME seconds each).
+FUZZSRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZBIN = $(FUZZSRC:.c=)
+FUZZOBJ = tests/fuzz/replay.o tests/fuzz/util.o tests/fuzz/lines_portable.o
+FUZZTIME = 60
+
+check check-valgrind: $(FUZZBIN)
+
+tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBHDR)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -c -o $@ $<
+
+tests/fuzz/lines_portable.o: lib/lines.c $(LIBHDR)
+	$(CC) $(ALL_CFLAGS) -DARTKIT_NO_SIMD -Dlines_init=plines_init \
+	    -Dlines_free=plines_free -Dlines_next=plines_next \
+	    -Dlines_find=plines_find -c -o $@ lib/lines.c
+
+tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.o $(FUZZOBJ) lib/libart.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(FUZZOBJ) lib/libart.a \
+	    -lm $(LDLIBS)
+
+fuzz:
+	FUZZTIME=$(FUZZTIME) sh tests/fuzz/run
+
 demo: all
 	cmd/artsplit seeds/000_323d18fcb59138b4.txt
 
@@ -101,7 +127,9 @@ uninstall:
 clean:
 	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \
 	    bench/gen
+	rm -f tests/fuzz/*.o $(FUZZBIN)
 	rm -rf build
 
 .PHONY: all check lint check-asan check-valgrind demo bench install \
 	uninstall clean
+.PHONY: fuzz

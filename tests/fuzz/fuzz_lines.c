@@ -1,0 +1,110 @@
+/*
+ * The line reader: the SIMD scan and the portable one hand out the same
+ * lines with the same flags, through buffers of any size, and the lines
+ * put back together are the input, less the lines over the bound.
+ *
+ * The last byte of an input sets the readers up: the low four bits the
+ * buffer size, the next two a bound on the line length.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+#include "lines.h"
+#include "lines_portable.h"
+
+static const size_t caps[16] = {
+	0, 1, 2, 3, 4, 5, 7, 8, 15, 16, 31, 32, 33, 63, 64, 65
+};
+static const size_t maxes[4] = { 0, 1, 31, 64 };
+
+/* Whether a line holds a byte that records escape, a CR at its end aside. */
+static int
+hasesc(const char *p, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	for (i = 0; i < n; i++)
+		if (p[i] == '\0' || p[i] == '\t' || p[i] == '\r' ||
+		    p[i] == '\\')
+			return 1;
+	return 0;
+}
+
+static int
+openfd(const char *path, size_t cap, struct lines *ln, int portable)
+{
+	int fd;
+
+	FUZZ_ASSERT((fd = open(path, O_RDONLY)) != -1);
+	FUZZ_ASSERT((portable ? plines_init(ln, fd) : lines_init(ln, fd)) ==
+	    0);
+	if (cap > 0)
+		ln->cap = cap;
+	return fd;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct lines a, b;
+	const char *path;
+	char *p, *q;
+	size_t n, m, at = 0, max;
+	int fa, fb, r, s, ea, eb, skipped = 0;
+	unsigned cfg;
+
+	if (size == 0)
+		return 0;
+	cfg = data[--size];
+	path = fuzz_file(data, size);
+	max = maxes[cfg >> 4 & 3];
+	fa = openfd(path, caps[cfg & 15], &a, 0);
+	fb = openfd(path, caps[cfg & 15], &b, 1);
+	a.max = b.max = max;
+	do {
+		errno = 0;
+		r = lines_next(&a, &p, &n);
+		ea = errno;
+		errno = 0;
+		s = plines_next(&b, &q, &m);
+		eb = errno;
+		FUZZ_ASSERT(r == s && a.lineno == b.lineno);
+		if (r == -1) {
+			FUZZ_ASSERT(ea == EFBIG && eb == EFBIG);
+			skipped = 1;
+			continue;
+		}
+		if (r == 0)
+			break;
+		FUZZ_ASSERT(n == m && memcmp(p, q, n) == 0);
+		FUZZ_ASSERT(p[n] == '\0' && memchr(p, '\n', n) == NULL);
+		FUZZ_ASSERT(max == 0 || n <= max);
+		FUZZ_ASSERT(a.hasnul == b.hasnul && a.hasesc == b.hasesc &&
+		    a.nonl == b.nonl);
+		FUZZ_ASSERT(a.hasnul == (memchr(p, '\0', n) != NULL));
+		FUZZ_ASSERT(a.hasesc || !hasesc(p, n));
+		if (!skipped) {
+			/* Until a line is skipped, the lines are the input. */
+			FUZZ_ASSERT(at + n <= size &&
+			    memcmp(data + at, p, n) == 0);
+			at += n;
+			if (!a.nonl) {
+				FUZZ_ASSERT(at < size && data[at] == '\n');
+				at++;
+			} else
+				FUZZ_ASSERT(at == size);
+		}
+	} while (r != 0);
+	FUZZ_ASSERT(skipped || at == size);
+	FUZZ_ASSERT(lines_next(&a, &p, &n) == 0);
+	lines_free(&a);
+	plines_free(&b);
+	close(fa);
+	close(fb);
+	return 0;
+}
