@@ -85,7 +85,14 @@ FUZZBIN = $(FUZZSRC:.c=)
 FUZZOBJ = tests/fuzz/replay.o tests/fuzz/util.o tests/fuzz/lines_portable.o
 FUZZTIME = 60
 
-check check-valgrind: $(FUZZBIN)
+check check-valgrind: $(FUZZBIN) tests/failinject.so
+.SECONDARY: $(FUZZSRC:.c=.o) $(FUZZOBJ)
+
+# The allocation failure shim of tests/cmd/failinject.t, preloaded into
+# the ordinary build of the tools.
+tests/failinject.so: tests/failinject.c
+	$(CC) $(WARNFLAGS) -O2 -g -fPIC -shared -o $@ tests/failinject.c \
+	    $(LDLIBS)
 
 tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -c -o $@ $<
@@ -101,6 +108,11 @@ tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.o $(FUZZOBJ) lib/libart.a
 
 fuzz:
 	FUZZTIME=$(FUZZTIME) sh tests/fuzz/run
+
+# Line and branch coverage of lib/ and cmd/ by make check, as a table
+# (tests/coverage, in build/coverage).
+coverage:
+	sh tests/coverage
 
 demo: all
 	cmd/artsplit seeds/000_323d18fcb59138b4.txt
@@ -127,9 +139,9 @@ uninstall:
 clean:
 	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \
 	    bench/gen
-	rm -f tests/fuzz/*.o $(FUZZBIN)
+	rm -f tests/fuzz/*.o $(FUZZBIN) tests/failinject.so
 	rm -rf build
 
 .PHONY: all check lint check-asan check-valgrind demo bench install \
 	uninstall clean
-.PHONY: fuzz
+.PHONY: fuzz coverage
