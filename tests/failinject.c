@@ -16,6 +16,12 @@
  *				addr2line(1) takes them, "+" joined, in
  *				hex, or "-" when there is none
  *
+ * It does the same for reading, for the tests of read errors:
+ *
+ *	ARTKIT_READFAIL=N	the N-th call of read() fails with EIO
+ *	ARTKIT_READMAX=M	read() returns at most M bytes a call, so that
+ *				a short input takes many calls
+ *
  * Calls made once exit() has begun are neither counted nor failed.
  *
  * The log lets a test count the calls of a normal run, try each in turn
@@ -37,6 +43,7 @@
 void	*__libc_malloc(size_t);
 void	*__libc_calloc(size_t, size_t);
 void	*__libc_realloc(void *, size_t);
+ssize_t	 __read(int, void *, size_t);
 
 static unsigned long ncalls;	/* allocation calls so far */
 static unsigned long failat;	/* the call to fail, 0 for none */
@@ -46,6 +53,8 @@ static int inside;		/* in the shim's own work: pass through */
 static int exiting;		/* exit() has begun: pass through */
 static uintptr_t lo, hi;	/* the program's code, where it is loaded */
 static uintptr_t bias;		/* its load address */
+static unsigned long nreads, readfail;
+static size_t readmax;
 
 /* Finds the executable segments of the program (the first object). */
 static int
@@ -81,6 +90,10 @@ init(void)
 	if ((s = getenv("ARTKIT_FAILAT")) != NULL)
 		failat = strtoul(s, NULL, 10);
 	failfrom = (s = getenv("ARTKIT_FAILFROM")) != NULL && *s == '1';
+	if ((s = getenv("ARTKIT_READFAIL")) != NULL)
+		readfail = strtoul(s, NULL, 10);
+	if ((s = getenv("ARTKIT_READMAX")) != NULL)
+		readmax = strtoul(s, NULL, 10);
 	if ((s = getenv("ARTKIT_FAILLOG")) != NULL && *s != '\0') {
 		logfd = open(s, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
 		    0644);
@@ -193,4 +206,16 @@ void *
 realloc(void *p, size_t n)
 {
 	return fails() ? NULL : __libc_realloc(p, n);
+}
+
+ssize_t
+read(int fd, void *p, size_t n)
+{
+	if (readfail != 0 && ++nreads == readfail) {
+		errno = EIO;
+		return -1;
+	}
+	if (readmax > 0 && n > readmax)
+		n = readmax;
+	return __read(fd, p, n);
 }

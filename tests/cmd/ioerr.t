@@ -1,0 +1,113 @@
+#!/bin/sh
+# Read and write errors, for every tool: a directory as a file operand,
+# a file that cannot be read (/proc/self/mem gives EIO), a read error
+# in the middle of the input (tests/failinject.so fails the N-th read),
+# a file that vanishes (unlinked while open, missing by the time it is
+# opened), a writer that dies, a full disk (/dev/full), a closed
+# standard output and standard input.  Each error is an exit 2 with a
+# message that names the file; what was read before it still comes out,
+# as whole lines.
+. "$(dirname "$0")/lib.sh"
+
+fx=$here/failinject
+shim=$top/tests/failinject.so
+mkdir "$T/dir"
+
+# Whether a file is empty or ends with a newline.
+whole() {
+	[ ! -s "$1" ] || [ "$(tail -c 1 "$1" | od -An -c | tr -d ' ')" = '\n' ]
+}
+
+# Whether the lines of the output have $cols tab-separated columns.
+columns() {
+	awk -F'\t' -v n="$cols" 'NF != n { bad = 1 } END { exit bad }' "$T/out"
+}
+
+# case_ TOOL COLUMNS INPUT ARG...: the cases for one tool, run with
+# ARG... before its file operands and INPUT as the input; COLUMNS is the
+# number of columns of each line it writes (0: not checked).
+case_() {
+	tool=$1 cols=$2 in=$3
+	shift 3
+	name="$tool${*:+ $*} <$(basename "$in")"
+
+	run $tool "$@" "$in"
+	cp "$T/out" "$T/ref"
+	refst=$status
+	check "$name: the normal run writes whole lines" whole "$T/ref"
+
+	run $tool "$@" "$in" "$T/dir" "$in"
+	[ "$status" = 2 ] && grep -q "^$tool: $T/dir: Is a directory" \
+	    "$T/err" && [ -s "$T/out" ] && whole "$T/out"
+	check "$name: a directory operand is an error, the others are read" \
+	    test $? = 0
+
+	if [ -r /proc/self/mem ]; then
+		run $tool "$@" /proc/self/mem
+		[ "$status" = 2 ] && grep -q \
+		    "^$tool: /proc/self/mem: Input/output error" "$T/err"
+		check "$name: an unreadable file is an error" test $? = 0
+	fi
+
+	run $tool "$@" "$in" "$T/missing" "$in"
+	[ "$status" = 2 ] && grep -q \
+	    "^$tool: $T/missing: No such file or directory" "$T/err"
+	check "$name: a file gone before it is opened is an error" test $? = 0
+
+	# Unlinked once open, a file is still read whole (origin aside).
+	cp "$in" "$T/gone"
+	{ rm "$T/gone"; run $tool "$@"; } <"$T/gone"
+	sed 's|-:\([0-9]\)|x:\1|' "$T/out" >"$T/out2"
+	sed "s|$in:\([0-9]\)|x:\1|" "$T/ref" >"$T/ref2"
+	[ "$status" = "$refst" ] && cmp -s "$T/out2" "$T/ref2"
+	check "$name: a file unlinked while read is read whole" test $? = 0
+
+	# A writer that dies in the middle of an article ends the input.
+	head -c 3000 "$in" >"$T/cut"
+	run $tool "$@" "$T/cut"
+	sed "s|$T/cut:\([0-9]\)|-:\1|" "$T/out" >"$T/cutref"
+	(sh -c 'head -c 3000 "$1"; kill -9 $$' sh "$in" |
+	    $tool "$@" >"$T/out" 2>"$T/err") 2>/dev/null
+	[ $? = "$status" ] && cmp -s "$T/out" "$T/cutref" && whole "$T/out"
+	check "$name: a writer that dies ends the input" test $? = 0
+
+	bad=
+	n=1
+	while [ $n -le 40 ]; do
+		ARTKIT_READMAX=300 ARTKIT_READFAIL=$n LD_PRELOAD=$shim \
+		    "$top/cmd/$tool" "$@" "$in" >"$T/out" 2>"$T/err"
+		status=$?
+		if [ "$status" = 2 ]; then
+			grep -q "^$tool: $in: Input/output error" "$T/err" ||
+			    bad="$bad call $n: no message;"
+			whole "$T/out" || bad="$bad call $n: a torn line;"
+			[ "$cols" = 0 ] || columns ||
+			    bad="$bad call $n: a line without $cols columns;"
+		elif [ "$status" != "$refst" ] || ! cmp -s "$T/out" "$T/ref"; then
+			bad="$bad call $n: exit $status;"
+		fi
+		n=$((n + 1))
+	done
+	check "$name: a read error at each read is an error" test -z "$bad"
+	[ -z "$bad" ] || echo "# $bad"
+
+	$tool "$@" "$in" >/dev/full 2>"$T/err"
+	status=$?
+	[ "$status" = 2 ] && grep -q "^$tool: .*No space left on device" "$T/err"
+	check "$name: a full disk is an error" test $? = 0
+
+	$tool "$@" "$in" >&- 2>"$T/err"
+	status=$?
+	[ "$status" = 2 ] && grep -q "^$tool: .*Bad file descriptor" "$T/err"
+	check "$name: a closed standard output is an error" test $? = 0
+
+	$tool "$@" <&- >"$T/out" 2>"$T/err"
+	status=$?
+	[ "$status" = 2 ] && grep -q "^$tool: -: Bad file descriptor" "$T/err"
+	check "$name: a closed standard input is an error" test $? = 0
+}
+
+case_ artsplit 6 "$fx/mixed.txt"
+case_ artsplit 0 "$fx/records.tsv" -r
+
+done_testing
