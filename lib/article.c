@@ -292,8 +292,8 @@ closepara(struct artin *in, struct tstate *st)
 	if (!st->inpara)
 		return 0;
 	st->inpara = 0;
-	if (st->npara != 1 || st->paralines != 1 || b->n > BYLINE_MAX ||
-	    b->n < 4 || (b->p[0] != 'B' && b->p[0] != 'b') ||
+	if (st->npara != 1 || in->byline.n > 0 || st->paralines != 1 ||
+	    b->n > BYLINE_MAX || b->n < 4 || (b->p[0] != 'B' && b->p[0] != 'b') ||
 	    (b->p[1] != 'Y' && b->p[1] != 'y') || !isblank_((unsigned char)b->p[2]) ||
 	    sentencelike(b->p, b->n))
 		return 0;
