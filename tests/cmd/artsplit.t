@@ -272,9 +272,9 @@ artsplit "$T/wrapby.txt" | artsplit -r | artsplit | cut -f 1-4,6 >"$T/rt2"
 known 'a wrapped first paragraph beginning with By comes back as body' \
     'artsplit -r writes it on one line, which reads as a byline' \
     cmp "$T/rt1" "$T/rt2"
-"$gen" -n 5000 -s 11 -b 0.2 >"$T/bad.txt"
+"$gen" -n 3000 -s 11 -b 0.2 >"$T/bad.txt"
 rt 'a generated stream with 20% bad articles' "$T/bad.txt"
-"$gen" -n 2000 -s 12 -b 0.2 -c >"$T/badcrlf.txt"
+"$gen" -n 1000 -s 12 -b 0.2 -c >"$T/badcrlf.txt"
 rt 'a generated CRLF stream with 20% bad articles' "$T/badcrlf.txt"
 if [ -x "$shared/tools/gencorpus" ] && command -v python3 >/dev/null; then
 	"$shared/tools/gencorpus" -n 5000 --bad 0.2 >"$T/gc.txt"
@@ -283,7 +283,7 @@ else
 	skip 'gencorpus -n 5000 --bad 0.2' "no $shared/tools/gencorpus"
 fi
 
-"$gen" -n 3000 -s 13 >"$T/clean.txt"
+"$gen" -n 2000 -s 13 >"$T/clean.txt"
 words "$T/clean.txt" >"$T/w.in"
 artsplit "$T/clean.txt" | artsplit -r | words >"$T/w.out"
 check 'on a clean stream the words come back from artsplit -r in order' \
@@ -296,7 +296,7 @@ check 'the words of the seed come back from artsplit -r in order' \
 #
 # Unix manners.
 #
-"$gen" -n 3000 -s 14 >"$T/big.txt"
+"$gen" -n 500 -s 14 >"$T/big.txt"
 { artsplit "$T/big.txt" 2>"$T/pipe.err"; echo $? >"$T/pipe.st"; } |
     head -n 1 >"$T/pipe.out"
 check 'artsplit BIG | head -1 ends quietly, by SIGPIPE' \
