@@ -26,6 +26,7 @@ struct artin {
 	int		 hashold;
 	int		 heldtrim;	/* already trimmed */
 	int		 heldesc;	/* may hold bytes records escape */
+	size_t		 heldtabs;	/* tabs in it */
 	int		 ioerr;		/* errno to return after the article */
 
 	/*
