@@ -54,14 +54,16 @@ check: all bench/gen
 	@$(MAKE) -s lint
 
 lint:
-	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+	@test -z "$(MAN1)$(MAN5)" || mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
 
 # The whole suite again under AddressSanitizer and UBSan, and under
 # valgrind, in build trees of their own.
 check-asan:
 	rm -rf build/asan && mkdir -p build/asan
-	tar cf - Makefile cmd lib tests man seeds bench | (cd build/asan && tar xf -)
-	cd build/asan && $(MAKE) clean && $(MAKE) check \
+	tar cf - $(wildcard Makefile cmd lib tests man seeds bench) | \
+	    (cd build/asan && tar xf -)
+	cd build/asan && $(MAKE) clean && ARTKIT_SHARED="$(CURDIR)/../shared" \
+	    ASAN_OPTIONS=detect_leaks=1 $(MAKE) check \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined"
 
