@@ -77,6 +77,24 @@ printf '9\nPeace negotiations\nas the war continues.\n' >"$T/want"
 check 'the seed body is 9 paragraphs, from "Peace negotiations" to "as the war continues."' \
     cmp "$T/paras" "$T/want"
 
+# ids RECORDS: recomputes each id with xxhsum(1), from the columns as
+# written: XXH64 of date, title, byline and body joined by tabs.
+ids() {
+	cut -f 2,3,4,6 "$1" | while IFS= read -r cols; do
+		printf '%s' "$cols" | xxhsum -H1 - | cut -c 1-16
+	done
+}
+if command -v xxhsum >/dev/null; then
+	run artsplit "$seed" "$F/stream.in"
+	cut -f 1 "$T/out" >"$T/want"
+	ids "$T/out" >"$T/got"
+	check 'the ids are the XXH64 of the columns as xxhsum computes it' \
+	    sh -c '[ -s "$1" ] && cmp "$1" "$2"' sh "$T/want" "$T/got"
+else
+	skip 'the ids are the XXH64 of the columns as xxhsum computes it' \
+	    'no xxhsum'
+fi
+
 #
 # Streams: operands, standard input, boundaries, origins.
 #
