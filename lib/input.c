@@ -173,7 +173,7 @@ records_next(struct artin *in, struct article **ap)
 {
 	struct article *a = &in->a;
 	char *p;
-	size_t n;
+	size_t n, tabs;
 	int r, ncol;
 
 	for (;;) {
@@ -181,14 +181,17 @@ records_next(struct artin *in, struct article **ap)
 			in->hashold = 0;
 			p = in->held;
 			n = in->heldn;
+			tabs = in->heldtabs;
 		} else if ((r = reader_line(in, &p, &n)) != 1)
 			return r;
+		else
+			tabs = in->ln.tabs;
 		if (n > 0 && p[n - 1] == '\r')
 			p[--n] = '\0';
 		if (n == 0 || tsv_isheader(p, n))
 			continue;
 		memset(a, 0, sizeof(*a));
-		if ((ncol = tsv_split(a, p, n)) != NCOLS) {
+		if ((ncol = tsv_splitn(a, p, n, tabs)) != NCOLS) {
 			reader_warn(in, in->ln.lineno, 1, "expected %d "
 			    "tab-separated columns, found %d; line skipped",
 			    NCOLS, ncol);
@@ -266,6 +269,7 @@ detect(struct artin *in)
 	in->heldno = in->ln.lineno;
 	in->heldtrim = 0;
 	in->heldesc = in->ln.hasesc;
+	in->heldtabs = in->ln.tabs;
 	in->hashold = 1;
 	if (in->ln.hasnul && in->fmt == FMT_TEXT)
 		reader_warn(in, in->heldno, 0, "NUL byte kept as \\0");

@@ -40,6 +40,7 @@ stopat(struct lines *ln, const char *p)
 	}
 	if (c < 0x0a || c == '\r' || c == '\\') {
 		ln->nspec++;
+		ln->ntab += c == '\t';
 		ln->lastspec = (size_t)(p - ln->buf);
 	}
 	return 0;
@@ -182,6 +183,7 @@ newline(struct lines *ln)
 {
 	ln->scan = ln->pos;
 	ln->nspec = 0;
+	ln->ntab = 0;
 }
 
 /* Skips the rest of an overlong line, up to and past its newline. */
@@ -225,6 +227,7 @@ handout(struct lines *ln, char *q, char **p, size_t *n)
 	    !(ln->lastspec + 1 == ln->pos + len &&
 	    ln->buf[ln->lastspec] == '\r'));
 	ln->hasnul = ln->hasesc && memchr(*p, '\0', len) != NULL;
+	ln->tabs = ln->ntab;
 	*q = '\0';
 	ln->pos += len + !ln->nonl;
 	ln->lineno++;

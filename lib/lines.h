@@ -19,6 +19,8 @@ struct lines {
 	size_t		 scan;	/* where the search for the newline goes on */
 	size_t		 nspec;	/* bytes records escape, from pos to scan */
 	size_t		 lastspec; /* offset of the last of them */
+	size_t		 ntab;	/* tabs among them */
+	size_t		 tabs;	/* tabs in the line last handed out */
 	size_t		 max;	/* longest line accepted, 0 for no bound */
 	unsigned long	 lineno; /* number of the line last handed out */
 	int		 eof;
