@@ -20,11 +20,13 @@ static int Hflag, rflag;
 static int status = OK;
 static struct out out;
 static int narticles;
+static size_t maxbytes = ARTIN_MAXDEFAULT;
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: artsplit [-Hr] [-t format] [file ...]\n");
+	fprintf(stderr, "usage: artsplit [-Hr] [-L size] [-t format] "
+	    "[file ...]\n");
 	exit(TROUBLE);
 }
 
@@ -70,6 +72,7 @@ split(const char *path, enum artfmt fmt)
 		return;
 	}
 	artin_onwarn(in, onwarn, NULL);
+	artin_setmax(in, maxbytes);
 	while ((r = artin_next(in, &a)) == 1)
 		put(a);
 	if (r == -1) {
@@ -84,10 +87,15 @@ main(int argc, char *argv[])
 {
 	int c, fmt = FMT_AUTO;
 
-	while ((c = getopt(argc, argv, "Hhrt:")) != -1) {
+	while ((c = getopt(argc, argv, "HhL:rt:")) != -1) {
 		switch (c) {
 		case 'H':
 			Hflag = 1;
+			break;
+		case 'L':
+			if (artin_parsesize(optarg, &maxbytes) == -1)
+				errx(TROUBLE, "-L %s: not a size in bytes (a "
+				    "number, with k, M or G)", optarg);
 			break;
 		case 'r':
 			rflag = 1;

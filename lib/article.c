@@ -299,6 +299,7 @@ struct tstate {
 	int		 npara;
 	int		 paralines;	/* lines of the open paragraph */
 	int		 parastart;	/* the next line may begin a paragraph */
+	int		 skip;		/* passing over an article too long */
 	unsigned long	 start;		/* line of the header or title */
 	char		 date[11];
 };
@@ -429,6 +430,26 @@ hold(struct artin *in, const struct tline *l)
 	in->hashold = 1;
 }
 
+/*
+ * Forgets an article that has outgrown the bound on what the reader
+ * holds (artin_setmax()), and says so; the reader then passes over the
+ * rest of it.  Returns 1 when it did.
+ */
+static int
+toolong(struct artin *in, struct tstate *st)
+{
+	unsigned long start = st->start;
+
+	if (in->ln.max == 0 ||
+	    in->title.n + in->byline.n + in->body.n <= in->ln.max)
+		return 0;
+	reader_warn(in, start, 1, "article longer than %zu bytes skipped",
+	    in->ln.max);
+	memset(st, 0, sizeof(*st));
+	in->title.n = in->byline.n = in->body.n = 0;
+	return 1;
+}
+
 int
 text_next(struct artin *in, struct article **ap)
 {
@@ -462,6 +483,12 @@ text_next(struct artin *in, struct article **ap)
 			continue;
 		}
 		h = header(&l, st.parastart, &hl);
+		if (st.skip && h == HDR_NONE && !l.ffbefore) {
+			st.skip = !l.ffafter;
+			st.parastart = 0;
+			continue;
+		}
+		st.skip = 0;
 		if (h != HDR_NONE && st.have) {
 			hold(in, &l);
 			return finish(in, &st, ap);
@@ -479,7 +506,9 @@ text_next(struct artin *in, struct article **ap)
 		} else if (addline(in, &st, &l) == -1)
 			return -1;
 		st.parastart = 0;
-		if (l.ffafter)
+		if (toolong(in, &st))
+			st.skip = !l.ffafter;
+		else if (l.ffafter)
 			return finish(in, &st, ap);
 	}
 }

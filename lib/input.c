@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,45 @@ void
 artin_setmax(struct artin *in, size_t max)
 {
 	in->ln.max = max;
+}
+
+int
+artin_parsesize(const char *s, size_t *v)
+{
+	unsigned long long n = 0, d;
+	int shift;
+
+	if (*s < '0' || *s > '9') {
+		errno = EINVAL;
+		return -1;
+	}
+	for (; *s >= '0' && *s <= '9'; s++) {
+		d = (unsigned long long)(*s - '0');
+		if (n > (SIZE_MAX - d) / 10) {
+			errno = ERANGE;
+			return -1;
+		}
+		n = n * 10 + d;
+	}
+	switch (*s) {
+	case '\0': shift = 0; break;
+	case 'k': shift = 10; break;
+	case 'M': shift = 20; break;
+	case 'G': shift = 30; break;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+	if (shift > 0 && s[1] != '\0') {
+		errno = EINVAL;
+		return -1;
+	}
+	if (n > SIZE_MAX >> shift) {
+		errno = ERANGE;
+		return -1;
+	}
+	*v = (size_t)(n << shift);
+	return 0;
 }
 
 enum artfmt

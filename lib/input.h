@@ -37,9 +37,20 @@ void		 artin_onwarn(struct artin *, artin_warnfn *fn, void *arg);
 /*
  * Sets the longest line, and so the largest article, the reader holds
  * (0: no bound, the default).  A longer line is reported as lost and
- * skipped.
+ * skipped; so is an article of article text whose title, byline and body
+ * grow longer, up to the next article.
  */
 void		 artin_setmax(struct artin *, size_t);
+
+/* The bound the tools set unless told otherwise (-L): 64 MiB. */
+#define ARTIN_MAXDEFAULT	((size_t)64 << 20)
+
+/*
+ * Reads a size for artin_setmax(): a decimal number of bytes, with an
+ * optional suffix k, M or G (KiB, MiB, GiB).  Returns 0, or -1 with errno
+ * set to EINVAL when the text is not a size, ERANGE when it is too large.
+ */
+int		 artin_parsesize(const char *, size_t *);
 
 /*
  * Reads the next article into *ap; it stays valid until the next call.

@@ -217,7 +217,7 @@ expect 'a directory is reported as unreadable, status 2' 2 \
     "$F/seed.out" "$T/want.err"
 
 # getopt(3) names the program as it was called.
-usage='usage: artsplit [-Hr] [-t format] [file ...]'
+usage='usage: artsplit [-Hr] [-L size] [-t format] [file ...]'
 run artsplit -x "$seed"
 sed 's|^[^ ]*/artsplit:|artsplit:|' "$T/err" >"$T/err2" && mv "$T/err2" "$T/err"
 printf "artsplit: invalid option -- 'x'\n%s\n" "$usage" >"$T/want.err"

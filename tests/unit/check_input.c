@@ -49,6 +49,7 @@ summarise(struct buf *o, struct article *a)
 }
 
 static char *warnings;
+static size_t maxbytes;		/* the bound parse() sets, 0 for none */
 
 static char *
 parse(const char *s, size_t n, enum artfmt fmt, enum artfmt *told)
@@ -68,6 +69,7 @@ parse(const char *s, size_t n, enum artfmt fmt, enum artfmt *told)
 	in = artin_open(path, fmt);
 	ck_assert_ptr_nonnull(in);
 	artin_onwarn(in, onwarn, &w);
+	artin_setmax(in, maxbytes);
 	while ((r = artin_next(in, &a)) == 1)
 		summarise(&o, a);
 	ck_assert_int_eq(r, 0);
@@ -249,6 +251,71 @@ START_TEST(artin_setmax_skips_overlong_lines)
 }
 END_TEST
 
+START_TEST(artin_setmax_skips_overlong_articles)
+{
+	maxbytes = 40;
+	ck_assert_str_eq(PARSE(
+	    "date - A\n\nshort\n\n"
+	    "date - B\n\n0123456789\n0123456789\n\n0123456789\n"
+	    "0123456789\n\n0123456789\n"
+	    "date - C\n\nc\n"
+	    "date - D\n\n0123456789 0123456789 0123456789 0123456789\n"
+	    "more\n\fE\nbody\n\f\n"
+	    "F\n0123456789012345678901234567890123456789\n"
+	    "date - G\n\n012345678901234567890123456789\n"
+	    "012345678901234567890123456789\nx\f\nH\n\nh\n"),
+	    "|A||short|1\n"
+	    "|C||c|14\n"
+	    "|D||more|17\n"
+	    "|E||body|21\n"
+	    "|H||h|31\n");
+	ck_assert_str_eq(warnings,
+	    "5:lost:article longer than 40 bytes skipped\n"
+	    "19:lost:line longer than 40 bytes skipped\n"
+	    "24:lost:article longer than 40 bytes skipped\n"
+	    "26:lost:article longer than 40 bytes skipped\n");
+	maxbytes = 0;
+}
+END_TEST
+
+START_TEST(artin_parsesize_reads_sizes_and_suffixes)
+{
+	size_t v = 99;
+
+	ck_assert_int_eq(artin_parsesize("0", &v), 0);
+	ck_assert_uint_eq(v, 0);
+	ck_assert_int_eq(artin_parsesize("1234", &v), 0);
+	ck_assert_uint_eq(v, 1234);
+	ck_assert_int_eq(artin_parsesize("3k", &v), 0);
+	ck_assert_uint_eq(v, 3072);
+	ck_assert_int_eq(artin_parsesize("64M", &v), 0);
+	ck_assert_uint_eq(v, ARTIN_MAXDEFAULT);
+	ck_assert_int_eq(artin_parsesize("2G", &v), 0);
+	ck_assert_uint_eq(v, (size_t)2 << 30);
+}
+END_TEST
+
+START_TEST(artin_parsesize_refuses_what_is_not_a_size)
+{
+	static const char *const bad[] = {
+		"", "-1", "x", "1x", "1kk", "1K", " 1", "1 ", "k"
+	};
+	size_t i, v = 7;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		errno = 0;
+		ck_assert_int_eq(artin_parsesize(bad[i], &v), -1);
+		ck_assert_int_eq(errno, EINVAL);
+	}
+	errno = 0;
+	ck_assert_int_eq(artin_parsesize("99999999999999999999999", &v), -1);
+	ck_assert_int_eq(errno, ERANGE);
+	ck_assert_int_eq(artin_parsesize("18446744073709551615G", &v), -1);
+	ck_assert_int_eq(errno, ERANGE);
+	ck_assert_uint_eq(v, 7);
+}
+END_TEST
+
 Suite *
 input_suite(void)
 {
@@ -270,6 +337,11 @@ input_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("artin_setmax");
 	tcase_add_test(tc, artin_setmax_skips_overlong_lines);
+	tcase_add_test(tc, artin_setmax_skips_overlong_articles);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("artin_parsesize");
+	tcase_add_test(tc, artin_parsesize_reads_sizes_and_suffixes);
+	tcase_add_test(tc, artin_parsesize_refuses_what_is_not_a_size);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,81 @@
+#!/bin/sh
+# The bound on what a tool holds (-L size, 64M by default): a longer line
+# or article is reported and skipped, with exit 2, and the articles
+# around it come through; -L 0 sets no bound; a size that is not one is
+# a usage error.
+. "$(dirname "$0")/lib.sh"
+
+# An article of 30 short lines (about 600 bytes), between two small ones.
+{
+	printf 'date 2025-01-01 Before\n\nbefore\n\n'
+	printf 'date 2025-01-02 Long\n\n'
+	i=0
+	while [ $i -lt 30 ]; do
+		printf 'line %02d of the long one\n' $i
+		i=$((i + 1))
+	done
+	printf '\ndate 2025-01-03 After\n\nafter\n'
+} >"$T/long.txt"
+# One line of 700 bytes.
+{
+	printf 'date 2025-01-01 Before\n\nbefore\n\n'
+	printf 'date 2025-01-02 Wide\n\n%0700d\n' 0
+	printf '\ndate 2025-01-03 After\n\nafter\n'
+} >"$T/wide.txt"
+
+# limits TOOL ARG...: the cases of one tool, run with ARG... as its
+# options; it must keep "Before" and "After" in what it writes.
+limits() {
+	tool=$1
+	shift
+
+	run $tool "$@" -L 500 "$T/long.txt"
+	printf '%s: %s:5: article longer than 500 bytes skipped\n' "$tool" \
+	    "$T/long.txt" >"$T/want.err"
+	[ "$status" = 2 ] && cmp -s "$T/err" "$T/want.err" &&
+	    grep -q Before "$T/out" && grep -q After "$T/out" &&
+	    ! grep -q 'line 2' "$T/out"
+	check "$tool${*:+ $*}: an article over -L is reported and skipped" test $? = 0
+
+	run $tool "$@" -L 1k "$T/long.txt"
+	[ "$status" = 0 ] && [ ! -s "$T/err" ] && grep -q 'line 29' "$T/out"
+	check "$tool${*:+ $*}: an article under -L is kept" test $? = 0
+
+	run $tool "$@" -L 500 "$T/wide.txt"
+	printf '%s: %s:7: line longer than 500 bytes skipped\n' "$tool" \
+	    "$T/wide.txt" >"$T/want.err"
+	[ "$status" = 2 ] && cmp -s "$T/err" "$T/want.err" &&
+	    grep -q After "$T/out" && ! grep -q 00000000 "$T/out"
+	check "$tool${*:+ $*}: a line over -L is reported and skipped" test $? = 0
+
+	run $tool "$@" -L 0 "$T/wide.txt"
+	[ "$status" = 0 ] && [ ! -s "$T/err" ]
+	check "$tool${*:+ $*}: -L 0 sets no bound" test $? = 0
+
+	run $tool "$@" "$T/wide.txt"
+	[ "$status" = 0 ] && [ ! -s "$T/err" ]
+	check "$tool${*:+ $*}: the default bound is far above a real article" \
+	    test $? = 0
+
+	ok=0
+	for bad in x 1K -1 '' 99999999999999999999G; do
+		run $tool "$@" -L "$bad" "$T/wide.txt"
+		printf '%s: -L %s: not a size in bytes (a number, with k, M or G)\n' \
+		    "$tool" "$bad" >"$T/want.err"
+		[ "$status" = 2 ] && [ ! -s "$T/out" ] &&
+		    cmp -s "$T/err" "$T/want.err" || ok=1
+	done
+	check "$tool${*:+ $*}: -L wants a size" test "$ok" = 0
+}
+
+limits artsplit
+
+# Records: a record is one line.
+artsplit -L 0 "$T/wide.txt" >"$T/wide.tsv"
+run artsplit -L 500 "$T/wide.tsv"
+printf 'artsplit: %s:2: line longer than 500 bytes skipped\n' "$T/wide.tsv" \
+    >"$T/want.err"
+[ "$status" = 2 ] && cmp -s "$T/err" "$T/want.err" && [ "$(wc -l <"$T/out")" = 2 ]
+check 'artsplit: a record over -L is reported and skipped' test $? = 0
+
+done_testing
