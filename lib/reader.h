@@ -26,6 +26,8 @@ struct artin {
 	int		 hashold;
 	int		 heldtrim;	/* already trimmed */
 	int		 ioerr;		/* errno to return after the article */
+	lines_findfn	*find;		/* records: which lines to look at */
+	void		*findarg;
 
 	struct buf	 title;
 	struct buf	 byline;
