@@ -63,11 +63,12 @@ tsv_unescape(char *s, size_t n)
 
 	if ((q = memchr(s, '\\', n)) == NULL)
 		return n;
+	/* From one backslash to the next the bytes move as one run. */
 	r = w = q;
 	while (r < end) {
-		if (*r != '\\' || r + 1 == end) {
+		if (r + 1 == end) {
 			*w++ = *r++;
-			continue;
+			break;
 		}
 		switch (r[1]) {
 		case '\\': *w++ = '\\'; break;
@@ -81,6 +82,11 @@ tsv_unescape(char *s, size_t n)
 			break;
 		}
 		r += 2;
+		if ((q = memchr(r, '\\', (size_t)(end - r))) == NULL)
+			q = end;
+		memmove(w, r, (size_t)(q - r));
+		w += q - r;
+		r = q;
 	}
 	if (w < end)
 		*w = '\0';
