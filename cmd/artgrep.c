@@ -19,10 +19,10 @@
 #include "field.h"
 #include "input.h"
 #include "match.h"
+#include "out.h"
 #include "text.h"
 #include "tsv.h"
 
-#define FLUSH_AT	(64 * 1024)
 #define WIDTH		40	/* characters of context on each side (-o) */
 #define MAXWIDTH	1000
 #define COLOR_ON	"\033[01;31m\033[K"
@@ -66,7 +66,8 @@ static char *found;
 
 static int trouble;
 static unsigned long nsel;
-static struct buf out, saved;
+static struct out out;
+static struct buf saved;
 static int havesaved;
 
 static void
@@ -88,14 +89,6 @@ onwarn(void *arg, const char *file, unsigned long line, int lost,
 	fprintf(stderr, "artgrep: %s:%lu: %s\n", file, line, msg);
 	if (lost)
 		trouble = 1;
-}
-
-static void
-flush(void)
-{
-	if (out.n > 0 && fwrite(out.p, 1, out.n, stdout) != out.n)
-		err(TROUBLE, "write error");
-	out.n = 0;
 }
 
 static void
@@ -211,7 +204,7 @@ datebound(const char *s, size_t n, int isend, char *day)
 	if (n != 4 && n != 7 && n != 10)
 		return -1;
 	memcpy(buf, s, n);
-	memcpy(buf + n, "-01-01" + (n - 4), 10 - n);
+	memcpy(buf + n, &"-01-01"[n - 4], 10 - n);
 	buf[10] = '\0';
 	if (date_check(buf, 10, &y, &m, &d) != DATE_OK)
 		return -1;
@@ -319,9 +312,12 @@ number(const char *s, const char *opt, long max)
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > max)
-		errx(TROUBLE, "%s %s: expected a number from 0 to %ld", opt, s,
-		    max);
+	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > max) {
+		if (max < LONG_MAX)
+			errx(TROUBLE, "%s %s: expected a number from 0 to %ld",
+			    opt, s, max);
+		errx(TROUBLE, "%s %s: expected a number", opt, s);
+	}
 	return v;
 }
 
@@ -357,7 +353,7 @@ iscolor(const char *a)
 }
 
 /*
- * Takes --color out of the arguments before getopt sees them, stepping
+ * Takes --color out of the options before getopt sees them, stepping
  * over the arguments of options so that a pattern such as -e --color is
  * left alone.
  */
@@ -378,7 +374,10 @@ longopts(int *argc, char **argv, const char *optstring)
 			i--;
 			continue;
 		}
-		if (argv[i][0] != '-' || argv[i][1] == '-')
+		/* Options end at the first operand, as getopt's do. */
+		if (argv[i][0] != '-' || argv[i][1] == '\0')
+			break;
+		if (argv[i][1] == '-')
 			continue;
 		for (p = argv[i] + 1; *p != '\0'; p++) {
 			if ((o = strchr(optstring, *p)) == NULL || o[1] != ':')
@@ -484,14 +483,14 @@ matches(void)
 static void
 addesc(const char *p, size_t n)
 {
-	if (tsv_escape(&out, p, n) == -1)
+	if (tsv_escape(&out.b, p, n) == -1)
 		err(TROUBLE, NULL);
 }
 
 static void
 addstr(const char *s)
 {
-	if (buf_adds(&out, s) == -1)
+	if (buf_adds(&out.b, s) == -1)
 		err(TROUBLE, NULL);
 }
 
@@ -517,8 +516,8 @@ kwicline(struct article *a, enum field f, const char *t, size_t n,
 	addesc(id, k);
 	addstr("\t");
 	addstr(field_name(f));
-	if (buf_addc(&out, '\t') == -1 || buf_addu(&out, para) == -1 ||
-	    buf_addc(&out, '\t') == -1)
+	if (buf_addc(&out.b, '\t') == -1 || buf_addu(&out.b, para) == -1 ||
+	    buf_addc(&out.b, '\t') == -1)
 		err(TROUBLE, NULL);
 	addesc(t + l, mm->so - l);
 	addstr(color ? "\t" COLOR_ON : "\t");
@@ -574,19 +573,19 @@ put(struct article *a)
 	nsel++;
 	if (lflag) {
 		id = article_text(a, COL_ID, &n);
-		r = buf_add(&out, id, n) == -1 ? -1 : buf_addc(&out, '\n');
+		r = buf_add(&out.b, id, n) == -1 ? -1 : buf_addc(&out.b, '\n');
 	} else if (cflag)
 		;
 	else if (oflag)
 		kwic(a);
 	else if (havesaved)
-		r = buf_add(&out, saved.p, saved.n);
+		r = buf_add(&out.b, saved.p, saved.n);
 	else
-		r = tsv_put(&out, a);
+		r = tsv_put(&out.b, a);
 	if (r == -1)
 		err(TROUBLE, NULL);
-	if (out.n >= FLUSH_AT)
-		flush();
+	if (out_check(&out) == -1)
+		err(TROUBLE, "write error");
 }
 
 /* Whether the article is selected; the line kept first, when needed. */
@@ -616,7 +615,7 @@ grep(const char *path, enum artfmt fmt, int scan)
 {
 	struct artin *in;
 	struct article *a;
-	int r;
+	int r = 0;
 
 	if ((in = artin_open(path, fmt)) == NULL) {
 		if (!sflag)
@@ -727,21 +726,21 @@ main(int argc, char *argv[])
 	    MATCH_ANY) == 0;
 	if (!scan && errno == ENOMEM)
 		err(TROUBLE, NULL);
+	out_init(&out, stdout);
 	if (Hflag)
 		header();
 	if (mmax != 0 && argc == 0)
 		grep("-", fmt, scan);
 	for (i = 0; mmax != 0 && i < (size_t)argc; i++)
 		grep(argv[i], fmt, scan);
-	if (cflag && !lflag && (buf_addu(&out, nsel) == -1 ||
-	    buf_addc(&out, '\n') == -1))
+	if (cflag && !lflag && (buf_addu(&out.b, nsel) == -1 ||
+	    buf_addc(&out.b, '\n') == -1))
 		err(TROUBLE, NULL);
-	flush();
-	if (fflush(stdout) == EOF || ferror(stdout))
+	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
 		err(TROUBLE, "write error");
 	field_free(fctx);
 	match_free(mt);
-	buf_free(&out);
+	out_free(&out);
 	buf_free(&saved);
 	free(found);
 	free(ranges);
