@@ -413,8 +413,13 @@ if [ -d "$bbc" ]; then
 		run artgrep "$@" "$T/bbc.tsv"
 		[ "$(cat "$T/want")" = 0 ] && st=1 || st=0
 		expect "BBC: $name" $st "$T/want"
-		run artgrep "$@" "$bbc"/*/*.txt
-		expect "BBC: $name, from the article text" $st "$T/want"
+		# The article text too, for the first few (they are slow under
+		# valgrind).
+		case $name in
+		-c*)
+			run artgrep "$@" "$bbc"/*/*.txt
+			expect "BBC: $name, from the article text" $st "$T/want"
+		esac
 	done <<'EOF'
 -c -i -F google@tolower(s) ~ /google/@-c -i -F google
 -c -w@s ~ /(^|[^A-Za-z0-9])film([^A-Za-z0-9]|$)/@-c -w film
