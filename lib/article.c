@@ -302,7 +302,8 @@ closepara(struct artin *in, struct tstate *st)
 		return 0;
 	st->inpara = 0;
 	if (st->npara != 1 || in->byline.n > 0 || st->paralines != 1 ||
-	    b->n > BYLINE_MAX || b->n < 4 || (b->p[0] != 'B' && b->p[0] != 'b') ||
+	    b->n > BYLINE_MAX || b->n < 4 ||
+	    (b->p[0] != 'B' && b->p[0] != 'b') ||
 	    (b->p[1] != 'Y' && b->p[1] != 'y') || (b->p[2] != ' ' &&
 	    memcmp(b->p + 2, "\\t", 2) != 0) ||
 	    sentencelike(b->p, b->n))
