@@ -32,19 +32,6 @@ fixture() {
 	expect "$_c: $_d" "$_st" "$(f "$F/$_c.out")" "$(f "$F/$_c.err")"
 }
 
-# known NAME BUG CMD [ARG ...]: a test of a known bug, marked TODO so
-# that prove reports it without failing the suite until it is fixed.
-known() {
-	_name=$1 _bug=$2
-	shift 2
-	ntest=$((ntest + 1))
-	if "$@" >"$T/check.out" 2>&1; then
-		echo "ok $ntest - $_name # TODO $_bug"
-	else
-		echo "not ok $ntest - $_name # TODO $_bug"
-	fi
-}
-
 # The words of article text, without the header's `date' and date token.
 words() {
 	{ cat "$@"; echo; } |
@@ -144,15 +131,13 @@ printf 'date 2025-01-01 A\n\nBody.\n\fB\f\nC\n' >"$T/ff2.txt"
 run artsplit "$T/ff2.txt"
 cut -f 3,6 "$T/out" >"$T/cols"
 printf 'A\tBody.\nB\t\nC\t\n' >"$T/want"
-known 'a line between two form feeds is an article of its own' \
-    'the trailing form feed of a held-back line is forgotten' \
+check 'a line between two form feeds is an article of its own' \
     cmp "$T/cols" "$T/want"
 printf 'date 2025-01-01 A\n\nBody.\ndate 2025-01-02 B\f\nC\n' >"$T/ff3.txt"
 run artsplit "$T/ff3.txt"
 cut -f 3,6 "$T/out" >"$T/cols"
 printf 'A\tBody.\nB\t\nC\t\n' >"$T/want"
-known 'a form feed after a header line ends that article, after another' \
-    'the trailing form feed of a held-back line is forgotten' \
+check 'a form feed after a header line ends that article, after another' \
     cmp "$T/cols" "$T/want"
 
 #
@@ -287,8 +272,7 @@ rt 'the stream fixture' "$F/stream.in"
 printf 'date 2025-01-01 T\n\nBy the way\nthis is wrapped\n\nBody.\n' >"$T/wrapby.txt"
 artsplit "$T/wrapby.txt" | cut -f 1-4,6 >"$T/rt1"
 artsplit "$T/wrapby.txt" | artsplit -r | artsplit | cut -f 1-4,6 >"$T/rt2"
-known 'a wrapped first paragraph beginning with By comes back as body' \
-    'artsplit -r writes it on one line, which reads as a byline' \
+check 'a wrapped first paragraph beginning with By comes back as body' \
     cmp "$T/rt1" "$T/rt2"
 "$gen" -n 3000 -s 11 -b 0.2 >"$T/bad.txt"
 rt 'a generated stream with 20% bad articles' "$T/bad.txt"
