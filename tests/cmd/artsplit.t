@@ -326,8 +326,10 @@ for page in man/artsplit.1 man/artkit.5; do
 	[ -f "$page" ] || continue
 	examples "$page" >"$T/examples"
 	[ -s "$T/examples" ] || _fail "$page has examples" "none found"
+	i=0
 	while IFS= read -r ex; do
-		check "$page example runs: $ex" sh -c '
+		i=$((i + 1))
+		check "$page example $i runs and prints" sh -c '
 		    PATH="$1/cmd:$PATH" bash -o pipefail -c "$2" >"$3" &&
 		    test -s "$3"' sh "$top" "$ex" "$T/ex.out"
 	done <"$T/examples"

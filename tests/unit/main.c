@@ -18,6 +18,7 @@ main(void)
 	srunner_add_suite(sr, hash_suite());
 	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, lines_suite());
+	srunner_add_suite(sr, match_suite());
 	srunner_add_suite(sr, out_suite());
 	srunner_add_suite(sr, tsv_suite());
 	srunner_add_suite(sr, text_suite());

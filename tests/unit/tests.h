@@ -12,6 +12,7 @@ Suite	*date_suite(void);
 Suite	*hash_suite(void);
 Suite	*input_suite(void);
 Suite	*lines_suite(void);
+Suite	*match_suite(void);
 Suite	*out_suite(void);
 Suite	*tsv_suite(void);
 Suite	*text_suite(void);
