@@ -109,6 +109,11 @@ tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.o $(FUZZOBJ) lib/libart.a
 fuzz:
 	FUZZTIME=$(FUZZTIME) sh tests/fuzz/run
 
+# Hostile inputs at full size (a 1 GB line, 10^6 articles, 10 s of
+# /dev/urandom) through every tool, as a table; see tests/README.
+hostile: all
+	sh tests/hostile.sh full
+
 # Line and branch coverage of lib/ and cmd/ by make check, as a table
 # (tests/coverage, in build/coverage).
 coverage:
@@ -144,4 +149,4 @@ clean:
 
 .PHONY: all check lint check-asan check-valgrind demo bench install \
 	uninstall clean
-.PHONY: fuzz coverage
+.PHONY: fuzz coverage hostile

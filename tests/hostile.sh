@@ -1,0 +1,182 @@
+#!/bin/sh
+# tests/hostile.sh: runs hostile inputs through every tool and prints a
+# table: the input, the tool, its exit status, the seconds it took, its
+# peak memory, and the verdict.
+#
+#   sh tests/hostile.sh [quick|full]
+#
+# full (make hostile) uses the sizes of tests/README: a 1 GB line, 10^6
+# empty and 10^6 tiny articles, /dev/urandom for 10 s.  quick
+# (tests/cmd/hostile.t, in make check) uses sizes a hundred times
+# smaller.  A run passes when the tool ends by itself (timeout(1) stops it
+# after HOSTILE_TIMEOUT seconds, 600 by default: a hang), is not killed by
+# a signal, exits 0, 1 or 2, says only "TOOL: ..." on the standard error,
+# writes only whole lines (records of six columns for artsplit), and
+# stays under HOSTILE_RSS kilobytes (1 GB by default).  The script exits 1
+# when a run fails.  $ARTKIT_WRAP (valgrind) is put in front of each tool;
+# the peak memory is then the wrapper's.
+set -u
+cd "$(dirname "$0")/.."
+top=$(pwd)
+scale=${1:-quick}
+timeout=${HOSTILE_TIMEOUT:-600}
+maxrss=${HOSTILE_RSS:-1048576}
+T=$(mktemp -d "${TMPDIR:-/tmp}/artkit-hostile.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+LC_ALL=C
+export LC_ALL
+
+if [ "$scale" = full ]; then
+	many=1000000 line=1073741824 urandom=10
+else
+	many=10000 line=10737418 urandom=1
+fi
+if [ ! -x /usr/bin/time ]; then
+	echo "hostile: /usr/bin/time is needed (apt-get install time)" >&2
+	exit 1
+fi
+
+# The tools there are, each with the options of its run: one that reads
+# every article and writes something for each.
+tools=
+for t in artsplit artfields artgrep artstat; do
+	[ -x "cmd/$t" ] && tools="$tools $t"
+done
+args() {
+	case $1 in
+	artgrep) echo "-v -e zzzzzzzzzz" ;;
+	*) echo "" ;;
+	esac
+}
+
+# The inputs: each is a command that writes it to the standard output.
+gen_nul() {
+	printf 'date 2025-01-01 A\0title\n\nbody\0with\0NULs\n\n\0\0\0\n'
+	head -c 100000 /dev/zero
+	printf '\ndate 2025-01-02 After\n\nafter\n'
+}
+gen_utf8() {
+	printf 'date 2025-01-01 \377\376 bad \300\257 overlong\n\n'
+	printf 'By \355\240\200 surrogate, \364\220\200\200 too high\n\n'
+	printf '\342\200 cut \342 \200\200\200 \370\210\200\200\200 five\n\n'
+	printf '\342\200\234quote \342\200\n\xe9t\xe9 Latin-1\n'
+}
+gen_longline() {
+	printf 'date 2025-01-01 Long\n\n'
+	head -c "$line" /dev/zero | tr '\0' x
+	printf '\n\ndate 2025-01-02 After\n\nafter\n'
+}
+gen_empty() {
+	awk -v n="$many" 'BEGIN { for (i = 0; i < n; i++) print "date -" }'
+}
+gen_tiny() {
+	awk -v n="$many" 'BEGIN { for (i = 0; i < n; i++)
+	    printf "date 2025-01-01 t%d\n\nb\n", i }'
+}
+gen_quotes() {
+	awk 'BEGIN {
+		printf "date 2025-01-01 Quotes\n\n"
+		for (i = 0; i < 20000; i++) printf "\342\200\234\302\253\342\200\230\""
+		printf " said he.\n\n"
+		for (i = 0; i < 20000; i++) printf "\342\200\235\302\273\342\200\231\""
+		printf "\n"
+		for (i = 0; i < 5000; i++) printf "\342\200\234a \n\n"
+	}'
+}
+gen_headers() {
+	awk -v n="$many" 'BEGIN { for (i = 0; i < n; i++)
+	    printf "date 2025-01-%02d Header only %d\n", i % 28 + 1, i }'
+}
+gen_binary() {
+	cat /bin/sh "$top/cmd/artsplit" /usr/bin/awk
+}
+gen_urandom() {
+	timeout "$urandom" cat /dev/urandom
+}
+
+inputs="nul utf8 longline empty tiny quotes headers binary urandom"
+describe() {
+	case $1 in
+	nul) echo "NUL bytes in title, body and a 100 kB run" ;;
+	utf8) echo "invalid UTF-8 (overlong, surrogate, cut, 5-byte, Latin-1)" ;;
+	longline) echo "a line of $line bytes" ;;
+	empty) echo "$many empty articles (date - alone)" ;;
+	tiny) echo "$many tiny articles" ;;
+	quotes) echo "quotation marks nested 80000 deep, 5000 left open" ;;
+	headers) echo "a header-only stream of $many headers" ;;
+	binary) echo "binary files (/bin/sh, artsplit, awk)" ;;
+	urandom) echo "/dev/urandom for $urandom s" ;;
+	esac
+}
+
+# judge TOOL STATUS: what is wrong with the run just made, if anything.
+judge() {
+	if [ "$2" = 124 ]; then
+		echo "still running after $timeout s"
+		return
+	fi
+	[ "$2" -ge 128 ] && echo "killed by signal $(($2 - 128))"
+	[ "$2" -le 2 ] || echo "exit $2"
+	grep -v "^$1: " "$T/err" | head -2 | sed 's/^/stderr: /'
+	if [ -s "$T/out" ] &&
+	    [ "$(tail -c 1 "$T/out" | od -An -c | tr -d ' ')" != '\n' ]; then
+		echo "a torn last line"
+	fi
+	if [ "$1" = artsplit ] && ! awk -F'\t' 'NF != 6 { exit 1 }' "$T/out"
+	then
+		echo "a record without six columns"
+	fi
+	[ "$(cat "$T/rss")" -le "$maxrss" ] || echo "over $maxrss kB"
+}
+
+printf '%-9s %-9s %4s %7s %8s  %s\n' input tool exit seconds 'peak MB' \
+    verdict
+failed=0
+for i in $inputs; do
+	# Made once, into a file, but for the endless ones.
+	case $i in
+	urandom) ;;
+	*) gen_$i >"$T/in.$i" ;;
+	esac
+	for t in $tools; do
+		start=$(date +%s.%N)
+		if [ "$i" = urandom ]; then
+			gen_urandom | /usr/bin/time -f %M -o "$T/rss" \
+			    timeout "$timeout" ${ARTKIT_WRAP:-} "cmd/$t" \
+			    $(args $t) >"$T/out" 2>"$T/err"
+		else
+			/usr/bin/time -f %M -o "$T/rss" timeout "$timeout" \
+			    ${ARTKIT_WRAP:-} "cmd/$t" $(args $t) "$T/in.$i" \
+			    >"$T/out" 2>"$T/err"
+		fi
+		status=$?
+		end=$(date +%s.%N)
+		# time(1) notes a status of its own when the command failed.
+		rss=$(tail -n 1 "$T/rss")
+		echo "$rss" >"$T/rss"
+		why=$(judge "$t" "$status")
+		if [ -z "$why" ]; then
+			verdict=pass
+		else
+			verdict="FAIL: $(echo "$why" | head -3 | tr '\n' ';')"
+			failed=1
+		fi
+		printf '%-9s %-9s %4s %7.1f %8.1f  %s\n' "$i" "$t" "$status" \
+		    "$(awk "BEGIN { print $end - $start }")" \
+		    "$(awk "BEGIN { print $rss / 1024 }")" "$verdict"
+		[ "$verdict" = pass ] || sed 's/^/# /' "$T/err" | head -5
+		printf '%s\t%s\t%s\n' "$i" "$t" "$(sort "$T/err" |
+		    sed "s|$T/in\.$i|FILE|; s|:[0-9]*:|:N:|" | uniq -c |
+		    sort -rn | head -3 | awk '{ $1 = $1 "x"; print }' |
+		    tr '\n' ';')" >>"$T/messages"
+	done
+	rm -f "$T/in.$i"
+done
+echo
+for i in $inputs; do
+	echo "$i: $(describe $i)"
+done
+echo
+echo "what the tools said, most frequent first:"
+cat "$T/messages"
+exit $failed
