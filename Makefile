@@ -92,7 +92,7 @@ check check-valgrind: $(FUZZBIN) tests/failinject.so
 # the ordinary build of the tools.
 tests/failinject.so: tests/failinject.c
 	$(CC) $(WARNFLAGS) -O2 -g -fPIC -shared -o $@ tests/failinject.c \
-	    $(LDLIBS)
+	    -ldl $(LDLIBS)
 
 tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -c -o $@ $<

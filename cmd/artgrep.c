@@ -51,6 +51,7 @@ static int aflag, cflag, Eflag, Fflag, Hflag, iflag, lflag, oflag, qflag, sflag;
 static int vflag, wflag, xflag, color, patgiven;
 static long mmax = -1;
 static size_t width = WIDTH;
+static size_t maxbytes = ARTIN_MAXDEFAULT;
 
 static struct source *srcs;
 static size_t nsrcs;
@@ -75,9 +76,9 @@ usage(void)
 {
 	fprintf(stderr, "usage: artgrep [-acEFHhiloqsvwx] [-C width] "
 	    "[-d from..to] [-e pattern] [-f file]\n"
-	    "               [-k field,...] [-m num] [-n test] [-t format] "
-	    "[--color[=when]]\n"
-	    "               [pattern] [file ...]\n");
+	    "               [-k field,...] [-L size] [-m num] [-n test] "
+	    "[-t format]\n"
+	    "               [--color[=when]] [pattern] [file ...]\n");
 	exit(TROUBLE);
 }
 
@@ -624,6 +625,7 @@ grep(const char *path, enum artfmt fmt, int scan)
 		return;
 	}
 	artin_onwarn(in, onwarn, NULL);
+	artin_setmax(in, maxbytes);
 	if (scan)
 		artin_setfind(in, match_scan, mt);
 	while ((mmax < 0 || nsel < (unsigned long)mmax) &&
@@ -657,7 +659,7 @@ header(void)
 int
 main(int argc, char *argv[])
 {
-	static const char optstring[] = "aC:cd:Ee:Ff:Hhik:lm:n:oqst:vwx";
+	static const char optstring[] = "aC:cd:Ee:Ff:Hhik:L:lm:n:oqst:vwx";
 	int c, fmt = FMT_AUTO, scan;
 	size_t i;
 
@@ -684,6 +686,11 @@ main(int argc, char *argv[])
 		case 'H': Hflag = 1; break;
 		case 'i': iflag = 1; break;
 		case 'k': addscope(optarg); break;
+		case 'L':
+			if (artin_parsesize(optarg, &maxbytes) == -1)
+				errx(TROUBLE, "-L %s: not a size in bytes (a "
+				    "number, with k, M or G)", optarg);
+			break;
 		case 'l': lflag = 1; break;
 		case 'm': mmax = number(optarg, "-m", LONG_MAX); break;
 		case 'n': addtest(optarg); break;

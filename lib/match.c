@@ -17,6 +17,18 @@
 #define NVAR	4	/* forms of one byte looked for side by side */
 
 /*
+ * The bounds on the cost of a regular expression (artgrep(1), CAVEATS):
+ * regexec(3) is given RE_WINDOW bytes at a time, overlapping by
+ * RE_OVERLAP; regcomp(3), which writes out each copy that a repetition
+ * count makes, at most RE_COPIES copies of characters in all; groups
+ * nest at most RE_NEST deep.
+ */
+#define RE_WINDOW	4096
+#define RE_OVERLAP	2048
+#define RE_COPIES	4000
+#define RE_NEST		256
+
+/*
  * How common each byte is in English news text, per 100,000 bytes (as
  * counted in the BBC set and gencorpus), with floors for the bytes of
  * other scripts: the lead bytes of two-byte UTF-8 sequences are common in
@@ -567,7 +579,7 @@ alts_first(const struct pat *pt, const char *p, const char *end)
  * -1 with errno set.
  */
 static int
-re_exec(const struct pat *pt, const char *t, size_t n, size_t start,
+re_exec1(const struct pat *pt, const char *t, size_t n, size_t start,
     size_t end, size_t *so, size_t *eo)
 {
 	regmatch_t pm[1];
@@ -577,7 +589,14 @@ re_exec(const struct pat *pt, const char *t, size_t n, size_t start,
 		ef |= REG_NOTEOL;
 	pm[0].rm_so = (regoff_t)start;
 	pm[0].rm_eo = (regoff_t)end;
+	errno = 0;
 	r = regexec(&pt->re, t, 1, pm, ef);
+	/*
+	 * glibc may answer no match when an allocation failed on the way;
+	 * the failed malloc(3) still set errno.
+	 */
+	if (r == REG_NOMATCH && errno == ENOMEM)
+		return -1;
 	if (r == REG_NOMATCH)
 		return 0;
 	if (r != 0) {
@@ -587,6 +606,33 @@ re_exec(const struct pat *pt, const char *t, size_t n, size_t start,
 	*so = (size_t)pm[0].rm_so;
 	*eo = (size_t)pm[0].rm_eo;
 	return 1;
+}
+
+/*
+ * The same, giving regexec(3) at most RE_WINDOW bytes at a time: the
+ * pieces of a longer range overlap by RE_OVERLAP bytes and begin and end
+ * on a character.  A search can take time in the square of its text
+ * (a.*c over a long line without a c); in pieces it takes time in step
+ * with the text.  A match up to RE_OVERLAP bytes long is found whole; a
+ * longer one may be found shorter, or missed (artgrep(1), CAVEATS).
+ */
+static int
+re_exec(const struct pat *pt, const char *t, size_t n, size_t start,
+    size_t end, size_t *so, size_t *eo)
+{
+	size_t ws = start, we;
+	int r;
+
+	for (;;) {
+		we = end - ws > RE_WINDOW ? ws + RE_WINDOW : end;
+		while (we < end && ((unsigned char)t[we] & 0xc0) == 0x80)
+			we--;
+		if ((r = re_exec1(pt, t, n, ws, we, so, eo)) != 0 || we == end)
+			return r;
+		for (ws = we - RE_OVERLAP;
+		    ((unsigned char)t[ws] & 0xc0) == 0x80; ws++)
+			;
+	}
 }
 
 /* -x: a match that is a whole line, from a line that begins in range. */
@@ -968,6 +1014,94 @@ match_free(struct matcher *m)
 	free(m);
 }
 
+/*
+ * The copies that a repetition count {m}, {m,} or {m,n} at p makes (at
+ * least one, at most RE_COPIES + 1), and its end in *endp.
+ */
+static unsigned long
+recount(const char *p, const char *end, const char **endp)
+{
+	unsigned long v[2] = { 0, 0 };
+	int i = 0, open = 0;
+
+	for (p++; p < end && *p != '}'; p++) {
+		if (*p == ',' && i == 0) {
+			i = open = 1;
+		} else if (*p >= '0' && *p <= '9') {
+			open = 0;
+			v[i] = v[i] * 10 + (unsigned long)(*p - '0');
+			if (v[i] > RE_COPIES)
+				v[i] = RE_COPIES + 1;
+		}
+	}
+	*endp = p < end ? p + 1 : end;
+	if (open)
+		v[1] = v[0] + 1;
+	if (v[1] < v[0])
+		v[1] = v[0];
+	return v[1] > 0 ? v[1] : 1;
+}
+
+/* Adds copies to a count, which stops past RE_COPIES. */
+static void
+addcopies(unsigned long *w, unsigned long n)
+{
+	*w = *w + n > RE_COPIES ? RE_COPIES + 1 : *w + n;
+}
+
+/*
+ * Refuses an expression too costly to run: one with a back-reference,
+ * which regexec(3) matches in time exponential in the text (the POSIX
+ * extended syntax has none), or whose repetition counts, multiplied
+ * where they nest, make more than RE_COPIES copies of its characters.
+ */
+static int
+recheck(struct matcher *m, const char *p, const char *end)
+{
+	unsigned long w[RE_NEST + 1], last = 0, k;
+	int d = 0;
+
+	w[0] = 0;
+	for (; p < end && w[d] <= RE_COPIES && d < RE_NEST; ) {
+		if (*p == '\\' && p + 1 < end && p[1] >= '1' && p[1] <= '9')
+			break;
+		if (*p == '(') {
+			w[++d] = last = 0;
+			p++;
+		} else if (*p == ')' && d > 0) {
+			last = w[d--];
+			addcopies(&w[d], last);
+			p++;
+		} else if (*p == '{' && last > 0 && p + 1 < end &&
+		    p[1] >= '0' && p[1] <= '9') {
+			k = recount(p, end, &p);
+			addcopies(&w[d], last * (k - 1));
+			last = last * k > RE_COPIES ? RE_COPIES + 1 : last * k;
+		} else if (strchr("*+?|^$", *p) != NULL) {
+			p++;
+		} else {
+			last = 1;
+			addcopies(&w[d], 1);
+			p = *p == '[' ? skipbracket(p, end) : p + (*p == '\\' &&
+			    p + 1 < end ? 2 : 1);
+		}
+	}
+	if (p + 1 < end && *p == '\\' && p[1] >= '1' && p[1] <= '9')
+		snprintf(m->err, sizeof(m->err), "back-references (\\1 to \\9) "
+		    "are not supported");
+	else if (d == RE_NEST)
+		snprintf(m->err, sizeof(m->err), "groups nested more than %d "
+		    "deep", RE_NEST - 1);
+	else if (w[d] > RE_COPIES)
+		snprintf(m->err, sizeof(m->err), "the repetition counts make "
+		    "more than %d copies of the expression's characters",
+		    RE_COPIES);
+	else
+		return 0;
+	errno = EINVAL;
+	return -1;
+}
+
 /* Compiles one line of a pattern into pt. */
 static int
 compile(struct matcher *m, struct pat *pt, const char *s, size_t n)
@@ -986,6 +1120,8 @@ compile(struct matcher *m, struct pat *pt, const char *s, size_t n)
 		errno = EINVAL;
 		return -1;
 	}
+	if (recheck(m, s, s + n) == -1)
+		return -1;
 	if ((src = malloc(n + 1)) == NULL)
 		return -1;
 	memcpy(src, s, n);
@@ -993,6 +1129,11 @@ compile(struct matcher *m, struct pat *pt, const char *s, size_t n)
 	r = regcomp(&pt->re, src, REG_EXTENDED | REG_NEWLINE |
 	    (icase ? REG_ICASE : 0));
 	free(src);
+	if (r == REG_ESPACE) {
+		/* Not a bad expression: the memory ran out. */
+		errno = ENOMEM;
+		return -1;
+	}
 	if (r != 0) {
 		regerror(r, &pt->re, m->err, sizeof(m->err));
 		errno = EINVAL;

@@ -172,10 +172,39 @@ for i in $inputs; do
 	done
 	rm -f "$T/in.$i"
 done
+
+# artgrep and the worst regular expressions we know, over one paragraph
+# of "abab..." without a c: each must end, exit 1 and say nothing.
+if [ -x cmd/artgrep ]; then
+	{
+		printf 'date - Long\n\n'
+		awk -v n="$((line / 2048))" 'BEGIN { for (i = 0; i < n; i++)
+		    printf "ab"; print "" }'
+	} >"$T/in.ab"
+	for re in 'a.*c' 'b[ab]*c' '(a|ab|b)*c' '((a*)*b*)*c' '(.*)*c'; do
+		start=$(date +%s.%N)
+		/usr/bin/time -f %M -o "$T/rss" timeout "$timeout" \
+		    ${ARTKIT_WRAP:-} cmd/artgrep -c -e "$re" "$T/in.ab" \
+		    >"$T/out" 2>"$T/err"
+		status=$?
+		end=$(date +%s.%N)
+		rss=$(tail -n 1 "$T/rss")
+		verdict=pass
+		if [ "$status" != 1 ] || [ -s "$T/err" ]; then
+			verdict="FAIL: exit $status, $(head -c 200 "$T/err")"
+			failed=1
+		fi
+		printf '%-19s %4s %7.1f %8.1f  %s\n' "regex $re" "$status" \
+		    "$(awk "BEGIN { print $end - $start }")" \
+		    "$(awk "BEGIN { print $rss / 1024 }")" "$verdict"
+	done
+fi
 echo
 for i in $inputs; do
 	echo "$i: $(describe $i)"
 done
+echo "regex: artgrep -c -e EXPR over a paragraph of $((line / 1024)) bytes"
+echo "    of abab... without a c"
 echo
 echo "what the tools said, most frequent first:"
 cat "$T/messages"

@@ -48,8 +48,8 @@ expect '-s: no message about a missing file, still status 2' 2 \
 
 cat >"$T/usage" <<'EOF'
 usage: artgrep [-acEFHhiloqsvwx] [-C width] [-d from..to] [-e pattern] [-f file]
-               [-k field,...] [-m num] [-n test] [-t format] [--color[=when]]
-               [pattern] [file ...]
+               [-k field,...] [-L size] [-m num] [-n test] [-t format]
+               [--color[=when]] [pattern] [file ...]
 EOF
 run artgrep -Z Putin "$seed"
 { echo "artgrep: invalid option -- 'Z'"; cat "$T/usage"; } >"$T/err"

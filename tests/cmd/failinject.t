@@ -39,6 +39,12 @@ wholeprefix() {
 	    head -c "$_n" "$2" | cmp -s - "$1"
 }
 
+# Whether out is empty or ends with a newline.
+wholelines() {
+	[ ! -s "$1" ] ||
+	    [ "$(tail -c 1 "$1" | od -An -c | tr -d ' ')" = '\n' ]
+}
+
 # judge TOOL STATUS: says what is wrong with the run just made, if
 # anything.
 judge() {
@@ -51,8 +57,13 @@ judge() {
 		grep -q 'Cannot allocate memory' "$T/err" ||
 		    echo "exit 2 without saying memory ran out"
 		grep -v "^$1: " "$T/err" | head -3 | sed 's/^/not a message: /'
-		wholeprefix "$T/out" "$T/ref.out" ||
-		    echo "stdout is not whole lines of the normal output"
+		if [ -n "${agg:-}" ]; then
+			wholelines "$T/out" ||
+			    echo "stdout does not end with a whole line"
+		else
+			wholeprefix "$T/out" "$T/ref.out" ||
+			    echo "stdout is not whole lines of the normal output"
+		fi
 	else
 		echo "exit $2, and not the normal run's output"
 	fi
@@ -105,5 +116,22 @@ inject "$fx/mixed.txt" artsplit -H
 inject "$records" artsplit -r
 inject "$fx/mixed.txt" artsplit -t records
 inject "$records" artsplit -t text -
+
+# glibc's regular expressions do not survive an allocation that fails
+# inside them: regcomp() frees twice in a bracket expression, regexec()
+# writes past a buffer it could not grow.  Their calls are spared.
+ARTKIT_FAILSPARE=regcomp,regexec
+export ARTKIT_FAILSPARE
+for f in $text $records; do
+	inject "$f" artgrep -e Ukraine
+done
+inject "$fx/mixed.txt" artgrep -i -w -e 'ukraine|russia' -e 'm.*s'
+inject "$records" artgrep -F -v -e Kharkiv
+inject "$records" artgrep -o -C 20 -e 'P[a-z]+n'
+agg=1
+inject "$fx/mixed.txt" artgrep -c -x -k title,author -e '.*'
+agg=
+inject "$records" artgrep -l -d 2024-01-01..2025-12-31 -e a
+unset ARTKIT_FAILSPARE
 
 done_testing

@@ -109,5 +109,7 @@ case_() {
 
 case_ artsplit 6 "$fx/mixed.txt"
 case_ artsplit 0 "$fx/records.tsv" -r
+case_ artgrep 6 "$fx/mixed.txt" -v -e zzzzzzzz
+case_ artgrep 6 "$fx/records.tsv" -e a
 
 done_testing

@@ -69,6 +69,27 @@ limits() {
 }
 
 limits artsplit
+limits artgrep -v -e zzzzzzzz
+
+# artgrep: the expressions that would take too long are refused, and a
+# search over a long paragraph takes time in step with its length.
+run artgrep -e '(a*)*\1b' /dev/null
+printf '%s\n' "artgrep: bad regular expression '(a*)*\\1b': back-references (\\1 to \\9) are not supported" >"$T/want.err"
+expect 'artgrep refuses back-references' 2 "" "$T/want.err"
+run artgrep -e '(ab|cd){1,1001}' /dev/null
+echo "artgrep: bad regular expression '(ab|cd){1,1001}': the repetition counts make more than 4000 copies of the expression's characters" >"$T/want.err"
+expect 'artgrep refuses repetition counts that make too many copies' 2 "" \
+    "$T/want.err"
+{
+	printf 'date - Long\n\n'
+	awk 'BEGIN { for (i = 0; i < 8000; i++) printf "ab"; print "" }'
+	printf '\ndate - Short\n\nabc\n'
+} >"$T/ab.txt"
+for re in 'a.*c' 'b[ab]*c' '(a|ab|b)*c' '((a*)*b*)*c'; do
+	run timeout 600 ${ARTKIT_WRAP:-} "$top/cmd/artgrep" -c -e "$re" "$T/ab.txt"
+	echo 1 >"$T/want"
+	expect "artgrep -e '$re' over a paragraph of 16 kB ends" 0 "$T/want"
+done
 
 # Records: a record is one line.
 artsplit -L 0 "$T/wide.txt" >"$T/wide.tsv"

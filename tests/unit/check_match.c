@@ -76,6 +76,70 @@ START_TEST(match_add_rejects_a_bad_expression_with_its_reason)
 }
 END_TEST
 
+START_TEST(match_add_refuses_expressions_too_costly_to_run)
+{
+	static const char *const bad[] = {
+		"(a*)*\\1b", "(.)\\9", "a{1,4001}", "(a{1,100}){1,100}",
+		"(ab|cd|ef|gh|ij){1,1000}", "((x{10}){10}){41}",
+		"a{1,2000}b{1,2000}c"
+	};
+	static const char *const good[] = {
+		"\\.\\(\\[", "[\\1]", "a{1,4000}", "(a{1,10}){1,100}",
+		"(ab|cd){2,1000}", "a{3,}b{0}", "(a)(b)*"
+	};
+	struct matcher *m = mk(0, NULL);
+	char deep[601];
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		errno = 0;
+		ck_assert_int_eq(match_add(m, bad[i], strlen(bad[i])), -1);
+		ck_assert_int_eq(errno, EINVAL);
+	}
+	ck_assert_str_eq(match_error(m), "the repetition counts make more "
+	    "than 4000 copies of the expression's characters");
+	ck_assert_int_eq(match_add(m, bad[0], strlen(bad[0])), -1);
+	ck_assert_str_eq(match_error(m), "back-references (\\1 to \\9) are "
+	    "not supported");
+	memset(deep, '(', 300);
+	deep[300] = 'a';
+	memset(deep + 301, ')', 300);
+	ck_assert_int_eq(match_add(m, deep + 45, 255 + 1 + 255), 0);
+	ck_assert_int_eq(match_add(m, deep + 44, 256 + 1 + 256), -1);
+	ck_assert_str_eq(match_error(m), "groups nested more than 255 deep");
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_int_eq(match_add(m, good[i], strlen(good[i])), 0);
+	match_free(m);
+}
+END_TEST
+
+START_TEST(match_find_runs_expressions_on_long_paragraphs_in_pieces)
+{
+	struct matcher *m = mk(0, "a.*c", "x[^y]*z", NULL);
+	size_t big = 6000, i;
+	char *s = malloc(big + 1);
+
+	/* No match: regexec would take time in the square of the length. */
+	for (i = 0; i < big; i++)
+		s[i] = "ab"[i % 2];
+	s[big] = '\0';
+	ck_assert_str_eq(find(m, s, 0), "none");
+	/*
+	 * A match is found in the first piece that holds one whole: a long
+	 * one, shorter.
+	 */
+	s[5000] = 'c';
+	ck_assert_str_eq(find(m, s, 0), "2048-5001:0");
+	memset(s, 'x', big);
+	s[big - 1] = 'z';
+	ck_assert_str_eq(find(m, s, 0), "2048-6000:1");
+	memcpy(s + 1000, "xxxz", 4);
+	ck_assert_str_eq(find(m, s, 0), "0-1004:1");
+	free(s);
+	match_free(m);
+}
+END_TEST
+
 START_TEST(match_find_takes_the_leftmost_then_longest_match)
 {
 	struct matcher *m = mk(MATCH_FIXED, "b", "abc", "ab", NULL);
@@ -320,6 +384,7 @@ match_suite(void)
 	tc = tcase_create("match_add");
 	tcase_add_test(tc, match_add_takes_a_pattern_a_line);
 	tcase_add_test(tc, match_add_rejects_a_bad_expression_with_its_reason);
+	tcase_add_test(tc, match_add_refuses_expressions_too_costly_to_run);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match_find");
 	tcase_add_test(tc, match_find_takes_the_leftmost_then_longest_match);
@@ -330,6 +395,8 @@ match_suite(void)
 	tcase_add_test(tc,
 	    match_find_takes_words_of_letters_and_digits_of_any_script);
 	tcase_add_test(tc, match_find_takes_whole_lines_as_paragraphs);
+	tcase_add_test(tc,
+	    match_find_runs_expressions_on_long_paragraphs_in_pieces);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match_findpat");
 	tcase_add_test(tc, match_findpat_looks_for_one_pattern);
