@@ -26,11 +26,14 @@ struct artin {
 	int		 hashold;
 	int		 heldtrim;	/* already trimmed */
 	int		 ioerr;		/* errno to return after the article */
+	int		 heldmid;	/* held is the rest of a line */
+	int		 refused;	/* not of the format named: read no more */
 
 	struct buf	 title;
 	struct buf	 byline;
 	struct buf	 body;
 	struct buf	 origin;
+	struct buf	 aux[5];	/* more parts, for the marked-up formats */
 };
 
 /* Reports a problem at a line of the input; printf-style message. */
@@ -56,5 +59,19 @@ int	reader_line(struct artin *, char **p, size_t *n);
 /* The readers: the same contract as artin_next(). */
 int	text_next(struct artin *, struct article **);
 int	records_next(struct artin *, struct article **);
+int	trec_next(struct artin *, struct article **);
+int	reuters_next(struct artin *, struct article **);
+int	mbox_next(struct artin *, struct article **);
+int	mail_next(struct artin *, struct article **);
+
+/*
+ * Tell by the first line of a file (not blank, its byte-order mark gone)
+ * and, for mail, by the bytes after it (rest, which may be cut short)
+ * whether the file is of a format.  Each returns 1 or 0.
+ */
+int	trec_sniff(const char *, size_t);
+int	reuters_sniff(const char *, size_t);
+int	mbox_sniff(const char *, size_t, const char *rest, size_t);
+int	mail_sniff(const char *, size_t, const char *rest, size_t);
 
 #endif
