@@ -245,7 +245,7 @@ static const char *const fmtsigns[NFMT] = {
 	"", "", "", "it does not begin with <DOC>",
 	"it does not begin with <!DOCTYPE lewis or <REUTERS",
 	"it does not begin with an mbox From line",
-	"it does not begin with a header field (Name: value)"
+	"it does not begin with a header of mail or news fields"
 };
 
 /* Whether the first line of a file, p, fits the new formats. */

@@ -3,7 +3,7 @@
  * article, a saved message, a file of the 20 Newsgroups collection), and
  * mbox files of many messages, each begun by a From line.
  *
- * The title is the Subject field, the byline the From field as written,
+ * The title is the Subject field, the byline the name in the From field,
  * the date the Date field (else the date of the mbox From line); other
  * fields are not part of the article.  The body's paragraphs are split at
  * blank lines.  No MIME decoding is done: the body is taken as written.
@@ -220,6 +220,63 @@ bodyline(struct artin *in, struct mst *st, const char *p, size_t n)
 	return buf_add(b, p, n);
 }
 
+/* Copies a name, without the quotes and backslashes that quote it. */
+static int
+unquote(struct buf *s, const char *p, size_t n)
+{
+	size_t i;
+
+	trim(&p, &n);
+	if (n >= 2 && p[0] == '"' && p[n - 1] == '"')
+		p++, n -= 2;
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\\' && i + 1 < n)
+			i++;
+		if (buf_addc(s, p[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Makes the byline of the From field: the name, Jane Doe, of
+ * "Jane Doe <jd@example.org>" or of "jd@example.org (Jane Doe)", and the
+ * address where no name is given.
+ */
+static int
+fromname(struct artin *in)
+{
+	struct buf *b = &in->byline, *s = &in->aux[4], t;
+	const char *p = b->p, *lt, *op;
+	size_t n = b->n;
+
+	if (n == 0)
+		return 0;
+	s->n = 0;
+	lt = memchr(p, '<', n);
+	op = p[n - 1] == ')' ? memchr(p, '(', n) : NULL;
+	if (lt != NULL && lt > p && unquote(s, p, (size_t)(lt - p)) == -1)
+		return -1;
+	else if (lt == NULL && op != NULL &&
+	    unquote(s, op + 1, (size_t)(p + n - 1 - op - 1)) == -1)
+		return -1;
+	if (s->n == 0) {
+		if (lt != NULL) {
+			p = lt + 1;
+			n = (op = memchr(p, '>', (size_t)(b->p + b->n - p))) !=
+			    NULL ? (size_t)(op - p) : (size_t)(b->p + b->n - p);
+		} else if (op != NULL)
+			n = (size_t)(op - p);
+		trim(&p, &n);
+		if (buf_add(s, p, n) == -1)
+			return -1;
+	}
+	t = *b;
+	*b = *s;
+	*s = t;
+	return 0;
+}
+
 static int
 finish(struct artin *in, struct mst *st, struct article **ap)
 {
@@ -237,6 +294,8 @@ finish(struct artin *in, struct mst *st, struct article **ap)
 		    "the date of the From line is taken" :
 		    "the article is kept without a date");
 	}
+	if (fromname(in) == -1 || reader_byline(in) == -1)
+		return -1;
 	if (in->title.n + in->byline.n + in->body.n == 0)
 		reader_warn(in, st->start, 0, "the article has no text");
 	if (reader_finish(in, date, st->start) == -1)

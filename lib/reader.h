@@ -56,6 +56,14 @@ int	reader_finish(struct artin *, const char *date, unsigned long line);
  */
 int	reader_line(struct artin *, char **p, size_t *n);
 
+/*
+ * Puts in->byline in the shape article text gives a byline: "By " goes
+ * before one that lacks it, and one that cannot be a byline (too long,
+ * ending like a sentence) becomes the first paragraph of the body.
+ * Returns 0, or -1 (ENOMEM).
+ */
+int	reader_byline(struct artin *);
+
 /* The readers: the same contract as artin_next(). */
 int	text_next(struct artin *, struct article **);
 int	records_next(struct artin *, struct article **);

@@ -506,7 +506,7 @@ finish(struct artin *in, struct sgst *st, struct article **ap)
 {
 	char date[11];
 
-	if (assemble(in) == -1)
+	if (assemble(in) == -1 || reader_byline(in) == -1)
 		return -1;
 	getdate(in, st, date);
 	if (in->title.n + in->byline.n + in->body.n == 0)
