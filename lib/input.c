@@ -245,12 +245,16 @@ static const char *const fmtsigns[NFMT] = {
 	"", "", "", "it does not begin with <DOC>",
 	"it does not begin with <!DOCTYPE lewis or <REUTERS",
 	"it does not begin with an mbox From line",
-	"it does not begin with a header of mail or news fields"
+	"it does not begin with a header field (Name: value)"
 };
 
-/* Whether the first line of a file, p, fits the new formats. */
+/*
+ * Whether the first line of a file, p, fits a format: strictly when
+ * telling the format, loosely when it was named.
+ */
 static int
-isformat(struct artin *in, enum artfmt f, const char *p, size_t n)
+isformat(struct artin *in, enum artfmt f, const char *p, size_t n,
+    int named)
 {
 	/* The bytes after the first line, as far as they have been read. */
 	const char *rest = in->ln.buf + in->ln.pos;
@@ -262,9 +266,9 @@ isformat(struct artin *in, enum artfmt f, const char *p, size_t n)
 	case FMT_REUTERS:
 		return reuters_sniff(p, n);
 	case FMT_MBOX:
-		return mbox_sniff(p, n, rest, rn);
+		return mbox_sniff(p, n, rest, named ? 0 : rn);
 	case FMT_MAIL:
-		return mail_sniff(p, n, rest, rn);
+		return named ? mail_isfield(p, n) : mail_sniff(p, n, rest, rn);
 	default:
 		return 1;
 	}
@@ -282,7 +286,7 @@ tell(struct artin *in, const char *p, size_t n)
 	if (tsv_isrecord(p, n) || tsv_isheader(p, n))
 		return FMT_RECORDS;
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if (isformat(in, order[i], p, n))
+		if (isformat(in, order[i], p, n, 0))
 			return order[i];
 	return FMT_TEXT;
 }
@@ -310,7 +314,7 @@ detect(struct artin *in)
 	}
 	if (in->fmt == FMT_AUTO)
 		in->fmt = tell(in, p, n);
-	else if (!isformat(in, in->fmt, p, n)) {
+	else if (!isformat(in, in->fmt, p, n, 1)) {
 		reader_warn(in, in->ln.lineno, 1, "not %s input: %s; "
 		    "file skipped", artfmt_name(in->fmt), fmtsigns[in->fmt]);
 		in->refused = 1;

@@ -428,6 +428,12 @@ restline(const char **rest, size_t *rn, const char **p, size_t *n)
 }
 
 int
+mail_isfield(const char *p, size_t n)
+{
+	return fieldname(p, n) > 0;
+}
+
+int
 mbox_sniff(const char *p, size_t n, const char *rest, size_t rn)
 {
 	char iso[11];

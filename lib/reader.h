@@ -82,4 +82,7 @@ int	reuters_sniff(const char *, size_t);
 int	mbox_sniff(const char *, size_t, const char *rest, size_t);
 int	mail_sniff(const char *, size_t, const char *rest, size_t);
 
+/* Tells whether a line is a header field (Name: value).  1 or 0. */
+int	mail_isfield(const char *, size_t);
+
 #endif

@@ -46,7 +46,7 @@ for fmt in trec reuters mbox mail; do
 	trec) why='it does not begin with <DOC>' ;;
 	reuters) why='it does not begin with <!DOCTYPE lewis or <REUTERS' ;;
 	mbox) why='it does not begin with an mbox From line' ;;
-	mail) why='it does not begin with a header of mail or news fields' ;;
+	mail) why='it does not begin with a header field (Name: value)' ;;
 	esac
 	echo "artsplit: $seed:1: not $fmt input: $why; file skipped" >"$T/want"
 	expect "-t $fmt on article text fails at its first line" 2 "" "$T/want"

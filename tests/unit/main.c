@@ -18,6 +18,8 @@ main(void)
 	srunner_add_suite(sr, hash_suite());
 	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, lines_suite());
+	srunner_add_suite(sr, mail_suite());
+	srunner_add_suite(sr, sgml_suite());
 	srunner_add_suite(sr, tsv_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
