@@ -4,8 +4,16 @@
 # mail and Usenet messages, and one article to a file (the BBC corpus).
 # The fixtures in formats/ were written for these tests from the formats'
 # public descriptions; formats/NAME.out and NAME.err are what artsplit
-# must print for them.
+# must print for them, the records without their id column (the id has
+# tests of its own).
 . "$(dirname "$0")/lib.sh"
+
+# Runs artsplit as run does, and drops the id column of what it wrote.
+runsplit() {
+	run artsplit "$@"
+	cut -f2- "$T/out" >"$T/cut"
+	mv "$T/cut" "$T/out"
+}
 
 cd "$here/formats" || exit 2
 seed=$top/seeds/000_323d18fcb59138b4.txt
@@ -30,10 +38,10 @@ while read -r f fmt st; do
 	b=${f%.*}
 	err=
 	[ -s "$b.err" ] && err=$b.err
-	run artsplit "$f"
+	runsplit "$f"
 	expect "$f: each article, its date, title, byline and body" \
 	    "$st" "$b.out" "$err"
-	artsplit -t "$fmt" "$f" >"$T/named" 2>/dev/null
+	artsplit -t "$fmt" "$f" 2>/dev/null | cut -f2- >"$T/named"
 	check "$f is told as $fmt, as -t $fmt reads it" cmp "$T/named" "$b.out"
 done <<EOF
 $cases
@@ -51,7 +59,7 @@ for fmt in trec reuters mbox mail; do
 	echo "artsplit: $seed:1: not $fmt input: $why; file skipped" >"$T/want"
 	expect "-t $fmt on article text fails at its first line" 2 "" "$T/want"
 done
-run artsplit -t reuters trec-ap.sgml reuters.sgm
+runsplit -t reuters trec-ap.sgml reuters.sgm
 echo "artsplit: trec-ap.sgml:1: not reuters input: it does not begin with <!DOCTYPE lewis or <REUTERS; file skipped" >"$T/want"
 expect "-t reuters skips a TREC file and reads the Reuters one" 2 \
     reuters.out "$T/want"
@@ -69,11 +77,11 @@ expect "records are told as records" 0 "$T/seed.rec"
 
 # Each file is told by itself, and standard input too.
 cat reuters.out trec-ap.out mbox.out usenet.out >"$T/want"
-run artsplit reuters.sgm trec-ap.sgml mbox.mbox usenet.txt
+runsplit reuters.sgm trec-ap.sgml mbox.mbox usenet.txt
 expect "several files of several formats, each told by itself" 0 \
     "$T/want" mbox.err
 sed 's/	reuters.sgm:/	-:/' reuters.out >"$T/want"
-run artsplit - <reuters.sgm
+runsplit - <reuters.sgm
 expect "standard input is told by its first line too" 0 "$T/want"
 run artsplit -t trec /dev/null
 expect "an empty file named as trec has no article" 0
