@@ -107,12 +107,8 @@ done
 # The BBC corpus: one article to a file, each told as article text.
 bbc=$shared/corpus/bbc-news/raw
 if [ -d "$bbc" ]; then
-	for f in "$bbc"/*/*.txt; do
-		artsplit "$f"
-	done >"$T/auto" 2>"$T/auto.err"
-	for f in "$bbc"/*/*.txt; do
-		artsplit -t text "$f"
-	done >"$T/text" 2>&1
+	artsplit "$bbc"/*/*.txt >"$T/auto" 2>&1
+	artsplit -t text "$bbc"/*/*.txt >"$T/text" 2>&1
 	check "every BBC file is told as article text" cmp "$T/auto" "$T/text"
 	check "the BBC files give 2,225 articles" \
 	    test "$(wc -l <"$T/auto")" -eq 2225
