@@ -4,6 +4,7 @@
  * punctuation of HTML 4; they are few enough to search in order.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -173,10 +174,67 @@ entity_pututf8(struct buf *b, long cp)
 
 /* The bytes entity_decode() must look at: '&' and the control bytes. */
 static int
-special(unsigned char c)
+special(unsigned char c, int flags)
 {
+	if (flags & ENT_ESCAPE)
+		if (c == '\\' || c == '\t' || c == '\r')
+			return 1;
 	return c == '&' || (c < 0x20 && c != '\t' && c != '\n' &&
 	    c != '\r') || c == 0x7f;
+}
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* Whether a word may hold a byte below 0x20, '&', DEL or '\\'. */
+static int
+maybe(uint64_t x)
+{
+	uint64_t a = x ^ (ONES * '&'), d = x ^ (ONES * 0x7f),
+	    s = x ^ (ONES * '\\');
+
+	return (((x - ONES * 0x20) & ~x) | ((a - ONES) & ~a) |
+	    ((d - ONES) & ~d) | ((s - ONES) & ~s)) & HIGHS ? 1 : 0;
+}
+
+/*
+ * Returns the length of the run of bytes at p that need no care, looking
+ * at eight bytes at a time where it can: text is mostly such runs.
+ */
+static size_t
+plainrun(const char *p, size_t n, int flags)
+{
+	size_t i = 0, k;
+	uint64_t x;
+
+	for (;;) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&x, p + i, 8);
+			if (maybe(x))
+				break;
+		}
+		for (k = i + 8 <= n ? i + 8 : n; i < k; i++)
+			if (special((unsigned char)p[i], flags))
+				return i;
+		if (i >= n)
+			return n;
+	}
+}
+
+/* Appends a byte, escaped as records write it where flags ask. */
+static int
+putbyte(struct buf *b, int c, int flags)
+{
+	static const char esc[] = { '\\', '\\', '\t', 't', '\r', 'r', '\0',
+	    '0' };
+	size_t i;
+
+	if (flags & ENT_ESCAPE)
+		for (i = 0; i < sizeof(esc); i += 2)
+			if (c == esc[i])
+				return buf_addc(b, '\\') == -1 ? -1 :
+				    buf_addc(b, esc[i + 1]);
+	return buf_addc(b, c);
 }
 
 long
@@ -211,6 +269,8 @@ decode1(struct buf *b, const char *p, size_t n, int flags, long *ctl,
 		*err = buf_add(b, p, len);
 	} else if (cp == '\n' || cp == '\r')
 		*err = buf_addc(b, ' ');
+	else if (cp < 0x80)
+		*err = putbyte(b, (int)cp, flags);
 	else
 		*err = entity_pututf8(b, cp);
 	return len;
@@ -224,8 +284,8 @@ entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 
 	*ctl = -1;
 	while (i < n) {
-		for (start = i; i < n && !special((unsigned char)p[i]); i++)
-			;
+		start = i;
+		i += plainrun(p + i, n - i, flags);
 		if (buf_add(b, p + start, i - start) == -1)
 			return -1;
 		if (i == n)
@@ -233,9 +293,9 @@ entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 		if (p[i] == '&')
 			i += decode1(b, p + i, n - i, flags, ctl, &err);
 		else {
-			if (*ctl == -1)
+			if (*ctl == -1 && entity_isctl((unsigned char)p[i]))
 				*ctl = (unsigned char)p[i];
-			err = buf_addc(b, p[i++]);
+			err = putbyte(b, p[i++], flags);
 		}
 		if (err == -1)
 			return -1;

@@ -11,6 +11,7 @@
 
 /* Flags of entity_decode(). */
 #define ENT_MARKS	1	/* drop &#2; and &#3;, start and end marks */
+#define ENT_ESCAPE	2	/* write what it appends in record escapes */
 
 /*
  * Reads one character reference at the start of the n bytes at p, which
@@ -39,7 +40,8 @@ int	entity_isctl(long cp);
  * control character (entity_isctl), so that no control character is made
  * where there was none.  Control bytes in the input are kept as they are.
  * *ctl is set to the first control character met, reference or byte, or
- * to -1.  Returns 0, or -1 with errno set to ENOMEM.
+ * to -1.  With ENT_ESCAPE what is appended has the record escapes of
+ * tsv.h (\\, \t, \r, \0).  Returns 0, or -1 with errno set to ENOMEM.
  */
 int	entity_decode(struct buf *b, const char *p, size_t n, int flags,
 	    long *ctl);

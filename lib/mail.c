@@ -375,6 +375,7 @@ mailnext(struct artin *in, struct article **ap, int mbox)
 
 	memset(&st, 0, sizeof(st));
 	st.mbox = mbox;
+	in->colesc = 0;
 	do
 		if ((r = getl(in, &st, &p, &n)) != 1)
 			return r;

@@ -8,7 +8,8 @@
  * names.  Text in elements of no role (FILEID, TOPICS, UNKNOWN ...) is
  * metadata and is left out; inside a text element every character is
  * kept.  The input is read a line at a time and no more than one article
- * is held.  A '<' starts a tag only when a letter, '/', '!' or '?' follows
+ * is held, its parts in the record escapes, as the text reader holds
+ * them.  A '<' starts a tag only when a letter, '/', '!' or '?' follows
  * and a '>' ends it on the same line; any other '<' is text.
  */
 #include <errno.h>
@@ -111,11 +112,30 @@ nameeq(const char *p, size_t n, const char *name)
 	return i == n && name[i] == '\0';
 }
 
+/*
+ * Trims white space at the end of a part, which holds the record escapes:
+ * a tab or carriage return there is \t or \r, after an even number of
+ * other backslashes.
+ */
 static void
 trimend(struct buf *b)
 {
-	while (b->n > 0 && isws((unsigned char)b->p[b->n - 1]))
-		b->n--;
+	size_t k;
+
+	for (;;) {
+		if (b->n > 0 && isws((unsigned char)b->p[b->n - 1])) {
+			b->n--;
+			continue;
+		}
+		if (b->n < 2 || b->p[b->n - 2] != '\\' ||
+		    (b->p[b->n - 1] != 't' && b->p[b->n - 1] != 'r'))
+			return;
+		for (k = 2; k < b->n && b->p[b->n - k - 1] == '\\'; k++)
+			;
+		if (k % 2 != 0)
+			return;
+		b->n -= 2;
+	}
 }
 
 static void
@@ -171,7 +191,7 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 			return -1;
 	}
 	at = b->n;
-	if (entity_decode(b, p, n, st->dl->entflags, &ctl) == -1)
+	if (entity_decode(b, p, n, st->dl->entflags | ENT_ESCAPE, &ctl) == -1)
 		return -1;
 	if (ctl != -1)
 		ctlwarn(in, st, ctl);
@@ -223,7 +243,7 @@ begin(struct artin *in, struct sgst *st)
 		R_TITLE, R_XHEAD, R_BYLINE, R_DATELINE, R_DATE, R_DOCNO, R_TEXT
 	};
 	static const char *const seps[] = {
-		" ", "\n", ", ", " ", " ", " ", "\n"
+		" ", "\\n", ", ", " ", " ", " ", "\\n"
 	};
 	struct buf *bufs[] = {
 		&in->title, &in->aux[0], &in->byline, &in->aux[1], &in->aux[2],
@@ -469,7 +489,7 @@ assemble(struct artin *in)
 		return 0;
 	s->n = 0;
 	if (buf_add(s, x->p, x->n) == -1 ||
-	    (x->n > 0 && dl->n + b->n > 0 && buf_addc(s, '\n') == -1) ||
+	    (x->n > 0 && dl->n + b->n > 0 && buf_adds(s, "\\n") == -1) ||
 	    buf_add(s, dl->p, dl->n) == -1 ||
 	    (dl->n > 0 && b->n > 0 && buf_addc(s, ' ') == -1) ||
 	    buf_add(s, b->p, b->n) == -1)
@@ -527,6 +547,7 @@ sgml_next(struct artin *in, struct article **ap, const struct dialect *dl)
 
 	memset(&st, 0, sizeof(st));
 	st.dl = dl;
+	in->colesc = 1;
 	for (;;) {
 		if (in->hashold) {
 			in->hashold = 0;

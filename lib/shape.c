@@ -60,7 +60,7 @@ reader_byline(struct artin *in)
 	if (b->n + (by ? 0 : 3) > BYLINE_MAX || sentencelike(b->p, b->n)) {
 		/* No byline could say it: it opens the body instead. */
 		if (buf_add(s, b->p, b->n) == -1 || (in->body.n > 0 &&
-		    (buf_addc(s, '\n') == -1 ||
+		    (buf_adds(s, in->colesc ? "\\n" : "\n") == -1 ||
 		    buf_add(s, in->body.p, in->body.n) == -1)))
 			return -1;
 		swap(&in->body, s);
