@@ -31,6 +31,8 @@ struct artin {
 	int		 ioerr;		/* errno to return after the article */
 	int		 heldmid;	/* held is the rest of a line */
 	int		 refused;	/* not of the format named: read no more */
+	lines_findfn	*find;		/* records: which lines to look at */
+	void		*findarg;
 
 	/*
 	 * The columns of the article in hand.  A reader may fill them with

@@ -14,6 +14,7 @@ Suite	*input_suite(void);
 Suite	*lines_suite(void);
 Suite	*mail_suite(void);
 Suite	*sgml_suite(void);
+Suite	*match_suite(void);
 Suite	*out_suite(void);
 Suite	*tsv_suite(void);
 Suite	*text_suite(void);
