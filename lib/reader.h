@@ -25,6 +25,7 @@ struct artin {
 	unsigned long	 heldno;
 	int		 hashold;
 	int		 heldtrim;	/* already trimmed */
+	int		 heldff;	/* a form feed followed it */
 	int		 heldesc;	/* may hold bytes records escape */
 	size_t		 heldtabs;	/* tabs in it */
 	int		 ioerr;		/* errno to return after the article */
