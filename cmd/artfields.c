@@ -165,8 +165,10 @@ explode(struct article *a)
 			putesc(t.p, t.n, '\n');
 			continue;
 		}
-		if (!text_speaker(body, n, t.p, t.n, &sp, &sn))
+		if (!text_speaker(body, n, t.p, t.n, &sp, &sn)) {
+			sp = "";
 			sn = 0;
+		}
 		putesc(sp, sn, '\t');
 		putesc(t.p, t.n, '\t');
 		putcontext(body, n, &t);
