@@ -16,6 +16,7 @@ main(void)
 	srunner_add_suite(sr, buf_suite());
 	srunner_add_suite(sr, date_suite());
 	srunner_add_suite(sr, hash_suite());
+	srunner_add_suite(sr, htab_suite());
 	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, lines_suite());
 	srunner_add_suite(sr, tsv_suite());

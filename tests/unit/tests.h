@@ -10,6 +10,7 @@ Suite	*article_suite(void);
 Suite	*buf_suite(void);
 Suite	*date_suite(void);
 Suite	*hash_suite(void);
+Suite	*htab_suite(void);
 Suite	*input_suite(void);
 Suite	*lines_suite(void);
 Suite	*tsv_suite(void);
