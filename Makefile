@@ -54,14 +54,16 @@ check: all
 	@$(MAKE) -s lint
 
 lint:
-	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+	@test -z "$(MAN1)$(MAN5)" || mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
 
 # The whole suite again under AddressSanitizer and UBSan, and under
 # valgrind, in build trees of their own.
 check-asan:
 	rm -rf build/asan && mkdir -p build/asan
-	tar cf - Makefile cmd lib tests man seeds | (cd build/asan && tar xf -)
-	cd build/asan && $(MAKE) clean && $(MAKE) check \
+	tar cf - $(wildcard Makefile cmd lib tests man seeds bench) | \
+	    (cd build/asan && tar xf -)
+	cd build/asan && $(MAKE) clean && ARTKIT_SHARED="$(CURDIR)/../shared" \
+	    ASAN_OPTIONS=detect_leaks=1 $(MAKE) check \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined"
 
@@ -77,8 +79,12 @@ check-valgrind: all
 demo: all
 	cmd/artsplit seeds/000_323d18fcb59138b4.txt
 
-bench: all
+bench: all bench/gen
 	sh bench/run
+
+# The generator of large article streams for the benchmarks.
+bench/gen: bench/gen.c
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/gen.c -lm $(LDLIBS)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -93,7 +99,8 @@ uninstall:
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 
 clean:
-	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run
+	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \
+	    bench/gen
 	rm -rf build
 
 .PHONY: all check lint check-asan check-valgrind demo bench install \

@@ -11,15 +11,14 @@
 #include "article.h"
 #include "buf.h"
 #include "input.h"
+#include "out.h"
 #include "tsv.h"
-
-#define FLUSH_AT	(64 * 1024)
 
 enum { OK, NOTHING, TROUBLE };
 
 static int Hflag, rflag;
 static int status = OK;
-static struct buf out;
+static struct out out;
 static int narticles;
 
 static void
@@ -39,13 +38,6 @@ onwarn(void *arg, const char *file, unsigned long line, int lost,
 		status = TROUBLE;
 }
 
-static void
-flush(void)
-{
-	if (out.n > 0 && fwrite(out.p, 1, out.n, stdout) != out.n)
-		err(TROUBLE, "write error");
-	out.n = 0;
-}
 
 static void
 put(struct article *a)
@@ -53,16 +45,16 @@ put(struct article *a)
 	int r;
 
 	if (rflag) {
-		r = narticles > 0 ? buf_addc(&out, '\n') : 0;
+		r = narticles > 0 ? buf_addc(&out.b, '\n') : 0;
 		if (r == 0)
-			r = article_puttext(&out, a);
+			r = article_puttext(&out.b, a);
 	} else
-		r = tsv_put(&out, a);
+		r = tsv_put(&out.b, a);
 	if (r == -1)
 		err(TROUBLE, NULL);
 	narticles++;
-	if (out.n >= FLUSH_AT)
-		flush();
+	if (out_check(&out) == -1)
+		err(TROUBLE, "write error");
 }
 
 static void
@@ -115,16 +107,16 @@ main(int argc, char *argv[])
 	if (Hflag && rflag)
 		errx(TROUBLE, "-H and -r cannot be used together: article "
 		    "text has no header line");
-	if (Hflag && (buf_adds(&out, tsv_header) == -1 ||
-	    buf_addc(&out, '\n') == -1))
+	out_init(&out, stdout);
+	if (Hflag && (buf_adds(&out.b, tsv_header) == -1 ||
+	    buf_addc(&out.b, '\n') == -1))
 		err(TROUBLE, NULL);
 	if (argc == 0)
 		split("-", fmt);
 	for (; argc > 0; argc--, argv++)
 		split(*argv, fmt);
-	flush();
-	if (fflush(stdout) == EOF || ferror(stdout))
+	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
 		err(TROUBLE, "write error");
-	buf_free(&out);
+	out_free(&out);
 	return status;
 }

@@ -40,15 +40,21 @@ article_id(struct article *a)
 	static const enum column cols[] = {
 		COL_DATE, COL_TITLE, COL_BYLINE, COL_BODY
 	};
-	uint64_t h = 0;
-	const char *p;
-	size_t i, n;
+	struct hash64 h;
+	struct span *s;
+	size_t i;
 
+	hash64_init(&h, 0);
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		p = article_text(a, cols[i], &n);
-		h = hash64(p, n, h);
+		s = &a->col[cols[i]];
+		if (i > 0)
+			hash64_update(&h, "\t", 1);
+		if (s->esc)
+			hash64_update(&h, s->p, s->n);
+		else
+			tsv_hash(&h, s->p, s->n);
 	}
-	return h;
+	return hash64_final(&h);
 }
 
 /* Appends text with its newlines turned to spaces: a title is one line. */
@@ -110,6 +116,7 @@ struct tline {
 	char		*p;
 	size_t		 n;
 	unsigned long	 no;
+	int		 esc;		/* may hold bytes records escape */
 	int		 ffbefore;
 	int		 ffafter;
 };
@@ -127,6 +134,7 @@ getline_(struct artin *in, struct tline *l)
 		s = in->held;
 		n = in->heldn;
 		l->no = in->heldno;
+		l->esc = in->heldesc;
 		if (in->heldtrim) {
 			l->p = s;
 			l->n = n;
@@ -136,6 +144,7 @@ getline_(struct artin *in, struct tline *l)
 		if ((r = reader_line(in, &s, &n)) != 1)
 			return r;
 		l->no = in->ln.lineno;
+		l->esc = in->ln.hasesc;
 		if (in->ln.hasnul)
 			reader_warn(in, l->no, 0, "NUL byte kept as \\0");
 	}
@@ -294,7 +303,8 @@ closepara(struct artin *in, struct tstate *st)
 	st->inpara = 0;
 	if (st->npara != 1 || st->paralines != 1 || b->n > BYLINE_MAX ||
 	    b->n < 4 || (b->p[0] != 'B' && b->p[0] != 'b') ||
-	    (b->p[1] != 'Y' && b->p[1] != 'y') || !isblank_((unsigned char)b->p[2]) ||
+	    (b->p[1] != 'Y' && b->p[1] != 'y') || (b->p[2] != ' ' &&
+	    memcmp(b->p + 2, "\\t", 2) != 0) ||
 	    sentencelike(b->p, b->n))
 		return 0;
 	in->byline.n = 0;
@@ -303,6 +313,17 @@ closepara(struct artin *in, struct tstate *st)
 	b->n = 0;
 	st->npara = 0;
 	return 0;
+}
+
+/*
+ * Appends text of a line to a column, with the record escapes applied:
+ * the text reader keeps its columns escaped (see reader.h), and most
+ * lines have nothing to escape.
+ */
+static int
+addtext(struct buf *b, const struct tline *l, const char *p, size_t n)
+{
+	return l->esc ? tsv_escape(b, p, n) : buf_add(b, p, n);
 }
 
 static int
@@ -317,13 +338,13 @@ addline(struct artin *in, struct tstate *st, const struct tline *l)
 	} else {
 		if (closepara(in, st) == -1)
 			return -1;
-		if (st->npara > 0 && buf_addc(b, '\n') == -1)
+		if (st->npara > 0 && buf_add(b, "\\n", 2) == -1)
 			return -1;
 		st->inpara = 1;
 		st->npara++;
 		st->paralines = 1;
 	}
-	return buf_add(b, l->p, l->n);
+	return addtext(b, l, l->p, l->n);
 }
 
 static void
@@ -350,6 +371,7 @@ hold(struct artin *in, const struct tline *l)
 	in->held = l->p;
 	in->heldn = l->n;
 	in->heldno = l->no;
+	in->heldesc = l->esc;
 	in->heldtrim = 1;
 	in->hashold = 1;
 }
@@ -365,6 +387,7 @@ text_next(struct artin *in, struct article **ap)
 
 	memset(&st, 0, sizeof(st));
 	st.parastart = 1;
+	in->colesc = 1;
 	for (;;) {
 		if ((r = getline_(in, &l)) == -1) {
 			if (!st.have)
@@ -394,11 +417,11 @@ text_next(struct artin *in, struct article **ap)
 			begin(in, &st, l.no);
 			memcpy(st.date, hl.date, sizeof(hl.date));
 			headerwarn(in, l.no, h, &hl);
-			if (buf_add(&in->title, hl.title, hl.titlen) == -1)
+			if (addtext(&in->title, &l, hl.title, hl.titlen) == -1)
 				return -1;
 		} else if (!st.have) {
 			begin(in, &st, l.no);
-			if (buf_add(&in->title, l.p, l.n) == -1)
+			if (addtext(&in->title, &l, l.p, l.n) == -1)
 				return -1;
 		} else if (addline(in, &st, &l) == -1)
 			return -1;

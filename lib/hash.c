@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "hash.h"
 
@@ -52,32 +53,10 @@ merge64(uint64_t acc, uint64_t v)
 	return acc * P1 + P4;
 }
 
-uint64_t
-hash64(const void *data, size_t n, uint64_t seed)
+/* Mixes the bytes left after the 32-byte stripes into h. */
+static uint64_t
+tail(uint64_t h, const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *p = data, *end = p + n;
-	uint64_t h, v1, v2, v3, v4;
-
-	if (n >= 32) {
-		v1 = seed + P1 + P2;
-		v2 = seed + P2;
-		v3 = seed;
-		v4 = seed - P1;
-		do {
-			v1 = round64(v1, rd64(p));
-			v2 = round64(v2, rd64(p + 8));
-			v3 = round64(v3, rd64(p + 16));
-			v4 = round64(v4, rd64(p + 24));
-			p += 32;
-		} while (end - p >= 32);
-		h = rotl(v1, 1) + rotl(v2, 7) + rotl(v3, 12) + rotl(v4, 18);
-		h = merge64(h, v1);
-		h = merge64(h, v2);
-		h = merge64(h, v3);
-		h = merge64(h, v4);
-	} else
-		h = seed + P5;
-	h += (uint64_t)n;
 	for (; end - p >= 8; p += 8) {
 		h ^= round64(0, rd64(p));
 		h = rotl(h, 27) * P1 + P4;
@@ -97,6 +76,97 @@ hash64(const void *data, size_t n, uint64_t seed)
 	h *= P3;
 	h ^= h >> 32;
 	return h;
+}
+
+static uint64_t
+converge(const uint64_t v[4])
+{
+	uint64_t h;
+	int i;
+
+	h = rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18);
+	for (i = 0; i < 4; i++)
+		h = merge64(h, v[i]);
+	return h;
+}
+
+/* Runs the stripes of p over v; returns the bytes used, a multiple of 32. */
+static size_t
+stripes(uint64_t v[4], const unsigned char *p, size_t n)
+{
+	const unsigned char *start = p, *end = p + n;
+
+	while (end - p >= 32) {
+		v[0] = round64(v[0], rd64(p));
+		v[1] = round64(v[1], rd64(p + 8));
+		v[2] = round64(v[2], rd64(p + 16));
+		v[3] = round64(v[3], rd64(p + 24));
+		p += 32;
+	}
+	return (size_t)(p - start);
+}
+
+void
+hash64_init(struct hash64 *s, uint64_t seed)
+{
+	s->v[0] = seed + P1 + P2;
+	s->v[1] = seed + P2;
+	s->v[2] = seed;
+	s->v[3] = seed - P1;
+	s->seed = seed;
+	s->total = 0;
+	s->memn = 0;
+}
+
+void
+hash64_update(struct hash64 *s, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	size_t k;
+
+	s->total += n;
+	if (s->memn > 0) {
+		k = 32 - s->memn < n ? 32 - s->memn : n;
+		memcpy(s->mem + s->memn, p, k);
+		s->memn += k;
+		p += k;
+		n -= k;
+		if (s->memn < 32)
+			return;
+		stripes(s->v, s->mem, 32);
+		s->memn = 0;
+	}
+	k = stripes(s->v, p, n);
+	memcpy(s->mem, p + k, n - k);
+	s->memn = n - k;
+}
+
+uint64_t
+hash64_final(const struct hash64 *s)
+{
+	uint64_t h;
+
+	h = s->total >= 32 ? converge(s->v) : s->seed + P5;
+	return tail(h + s->total, s->mem, s->mem + s->memn);
+}
+
+uint64_t
+hash64(const void *data, size_t n, uint64_t seed)
+{
+	const unsigned char *p = data;
+	uint64_t v[4], h;
+	size_t k = 0;
+
+	if (n >= 32) {
+		v[0] = seed + P1 + P2;
+		v[1] = seed + P2;
+		v[2] = seed;
+		v[3] = seed - P1;
+		k = stripes(v, p, n);
+		h = converge(v);
+	} else
+		h = seed + P5;
+	return tail(h + (uint64_t)n, p + k, p + n);
 }
 
 void

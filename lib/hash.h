@@ -14,6 +14,23 @@
  */
 uint64_t	hash64(const void *, size_t, uint64_t seed);
 
+/* The state of a hash computed piece by piece. */
+struct hash64 {
+	uint64_t	v[4];
+	uint64_t	seed;
+	uint64_t	total;
+	unsigned char	mem[32];
+	size_t		memn;
+};
+
+/*
+ * hash64_init(), then hash64_update() over any number of pieces, then
+ * hash64_final() give the hash64() of the pieces joined.
+ */
+void		hash64_init(struct hash64 *, uint64_t seed);
+void		hash64_update(struct hash64 *, const void *, size_t);
+uint64_t	hash64_final(const struct hash64 *);
+
 /*
  * Writes v as 16 lowercase hex digits and a NUL into s (17 bytes).
  */

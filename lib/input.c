@@ -126,12 +126,14 @@ reader_finish(struct artin *in, const char *date, unsigned long line)
 	size_t i;
 
 	in->origin.n = 0;
-	if (buf_adds(&in->origin, in->name) == -1 ||
+	if (tsv_escape(&in->origin, in->name, strlen(in->name)) == -1 ||
 	    buf_addc(&in->origin, ':') == -1 ||
 	    buf_addu(&in->origin, line) == -1)
 		return -1;
 	memset(a, 0, sizeof(*a));
-	snprintf(a->date, sizeof(a->date), "%s", date);
+	for (i = 0; i < sizeof(a->date) - 1 && date[i] != '\0'; i++)
+		a->date[i] = date[i];
+	a->date[i] = '\0';
 	a->col[COL_DATE].p = a->date;
 	a->col[COL_DATE].n = strlen(a->date);
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
@@ -141,6 +143,7 @@ reader_finish(struct artin *in, const char *date, unsigned long line)
 		buf_nul(bufs[i]);
 		a->col[cols[i]].p = bufs[i]->p;
 		a->col[cols[i]].n = bufs[i]->n;
+		a->col[cols[i]].esc = in->colesc || cols[i] == COL_ORIGIN;
 	}
 	hash_hex(a->idhex, article_id(a));
 	a->col[COL_ID].p = a->idhex;
@@ -170,7 +173,7 @@ records_next(struct artin *in, struct article **ap)
 {
 	struct article *a = &in->a;
 	char *p;
-	size_t n;
+	size_t n, tabs;
 	int r, ncol;
 
 	for (;;) {
@@ -178,14 +181,17 @@ records_next(struct artin *in, struct article **ap)
 			in->hashold = 0;
 			p = in->held;
 			n = in->heldn;
+			tabs = in->heldtabs;
 		} else if ((r = reader_line(in, &p, &n)) != 1)
 			return r;
+		else
+			tabs = in->ln.tabs;
 		if (n > 0 && p[n - 1] == '\r')
 			p[--n] = '\0';
 		if (n == 0 || tsv_isheader(p, n))
 			continue;
 		memset(a, 0, sizeof(*a));
-		if ((ncol = tsv_split(a, p, n)) != NCOLS) {
+		if ((ncol = tsv_splitn(a, p, n, tabs)) != NCOLS) {
 			reader_warn(in, in->ln.lineno, 1, "expected %d "
 			    "tab-separated columns, found %d; line skipped",
 			    NCOLS, ncol);
@@ -262,6 +268,8 @@ detect(struct artin *in)
 	in->heldn = n;
 	in->heldno = in->ln.lineno;
 	in->heldtrim = 0;
+	in->heldesc = in->ln.hasesc;
+	in->heldtabs = in->ln.tabs;
 	in->hashold = 1;
 	if (in->ln.hasnul && in->fmt == FMT_TEXT)
 		reader_warn(in, in->heldno, 0, "NUL byte kept as \\0");

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "lines.h"
+#include "out.h"
 
 #define LINES_BLOCK	(256 * 1024)
 
@@ -14,6 +15,7 @@ lines_init(struct lines *ln, int fd)
 	memset(ln, 0, sizeof(*ln));
 	ln->fd = fd;
 	ln->cap = LINES_BLOCK;
+	out_widenpipe(fd);
 	if ((ln->buf = malloc(ln->cap + 1)) == NULL)
 		return -1;
 	return 0;
@@ -26,13 +28,115 @@ lines_free(struct lines *ln)
 	ln->buf = NULL;
 }
 
-static void
-findnul(struct lines *ln, size_t from)
+/* Notes a byte that stops the scan; returns 1 at the newline. */
+static inline int
+stopat(struct lines *ln, const char *p)
 {
-	char *q;
+	unsigned char c = (unsigned char)*p;
 
-	q = memchr(ln->buf + from, '\0', ln->end - from);
-	ln->nul = q != NULL ? (size_t)(q - ln->buf) : ln->end;
+	if (c == '\n') {
+		ln->scan = (size_t)(p - ln->buf);
+		return 1;
+	}
+	if (c < 0x0a || c == '\r' || c == '\\') {
+		ln->nspec++;
+		ln->ntab += c == '\t';
+		ln->lastspec = (size_t)(p - ln->buf);
+	}
+	return 0;
+}
+
+/*
+ * The bytes that stop the scan: those below 0x0e (the newline, NUL, tab
+ * and CR among them) and the backslash.  With SSE2 (every x86-64) a mask
+ * of them is had for 32 bytes at a time, as memchr does it; elsewhere the
+ * test runs on 64-bit words and the block is then read byte by byte.
+ */
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+#include <emmintrin.h>
+
+/* Returns a bit for each byte of p[0..32) that stops the scan. */
+static inline uint32_t
+stop32(const char *p)
+{
+	const __m128i lim = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
+	__m128i a, b;
+
+	a = _mm_loadu_si128((const __m128i *)(const void *)p);
+	b = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+	a = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(a, lim), a),
+	    _mm_cmpeq_epi8(a, bs));
+	b = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(b, lim), b),
+	    _mm_cmpeq_epi8(b, bs));
+	return (uint32_t)_mm_movemask_epi8(a) |
+	    (uint32_t)_mm_movemask_epi8(b) << 16;
+}
+
+/* Handles the stopping bytes of a 32-byte block; 1 at a newline. */
+static inline int
+stopblock(struct lines *ln, const char *p, uint32_t m)
+{
+	for (; m != 0; m &= m - 1)
+		if (stopat(ln, p + __builtin_ctz(m)))
+			return 1;
+	return 0;
+}
+#else
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+static inline uint64_t
+stop8(const char *p)
+{
+	uint64_t x, y;
+
+	memcpy(&x, p, 8);
+	y = x ^ (ONES * '\\');
+	return (((x - ONES * 0x0e) & ~x) | ((y - ONES) & ~y)) & HIGHS;
+}
+
+static inline uint32_t
+stop32(const char *p)
+{
+	return (stop8(p) | stop8(p + 8) | stop8(p + 16) | stop8(p + 24)) != 0;
+}
+
+static int
+stopblock(struct lines *ln, const char *p, uint32_t m)
+{
+	const char *end = p + 32;
+	unsigned char c;
+
+	(void)m;
+	for (; p < end; p++) {
+		c = (unsigned char)*p;
+		if ((c < 0x0e || c == '\\') && stopat(ln, p))
+			return 1;
+	}
+	return 0;
+}
+#endif
+
+/*
+ * Looks for the newline from ln->scan on, counting on the way the bytes
+ * that records escape: one pass finds both, where a memchr for the
+ * newline and one for each escaped byte would cost five.  Returns the
+ * newline, or NULL when the buffer ends first.
+ */
+static char *
+scanline(struct lines *ln)
+{
+	char *p = ln->buf + ln->scan, *end = ln->buf + ln->end;
+	uint32_t m;
+
+	for (; end - p >= 32; p += 32)
+		if ((m = stop32(p)) != 0 && stopblock(ln, p, m))
+			return ln->buf + ln->scan;
+	for (; p < end; p++)
+		if (((unsigned char)*p < 0x0e || *p == '\\') && stopat(ln, p))
+			return ln->buf + ln->scan;
+	ln->scan = ln->end;
+	return NULL;
 }
 
 /*
@@ -49,7 +153,8 @@ fill(struct lines *ln)
 
 	if (ln->pos > 0) {
 		memmove(ln->buf, ln->buf + ln->pos, keep);
-		ln->nul -= ln->pos;
+		ln->scan -= ln->pos;
+		ln->lastspec -= ln->nspec > 0 ? ln->pos : 0;
 		ln->pos = 0;
 		ln->end = keep;
 	}
@@ -67,12 +172,18 @@ fill(struct lines *ln)
 	do
 		r = read(ln->fd, ln->buf + ln->end, ln->cap - ln->end);
 	while (r == -1 && errno == EINTR);
-	if (r > 0) {
+	if (r > 0)
 		ln->end += (size_t)r;
-		if (ln->nul == ln->end - (size_t)r)
-			findnul(ln, ln->nul);
-	}
 	return r;
+}
+
+/* Starts the scan of a new line at pos. */
+static void
+newline(struct lines *ln)
+{
+	ln->scan = ln->pos;
+	ln->nspec = 0;
+	ln->ntab = 0;
 }
 
 /* Skips the rest of an overlong line, up to and past its newline. */
@@ -86,33 +197,51 @@ skipline(struct lines *ln)
 		q = memchr(ln->buf + ln->pos, '\n', ln->end - ln->pos);
 		if (q != NULL) {
 			ln->pos = (size_t)(q - ln->buf) + 1;
-			findnul(ln, ln->pos);
+			newline(ln);
 			return 0;
 		}
 		ln->pos = ln->end = 0;
-		ln->nul = 0;
 		do
 			r = read(ln->fd, ln->buf, ln->cap);
 		while (r == -1 && errno == EINTR);
 		if (r <= 0) {
 			ln->eof = 1;
+			newline(ln);
 			return (int)r;
 		}
 		ln->end = (size_t)r;
-		findnul(ln, 0);
 	}
+}
+
+/* Hands out the line that ends at q, the newline or the end of input. */
+static void
+handout(struct lines *ln, char *q, char **p, size_t *n)
+{
+	size_t len = (size_t)(q - ln->buf) - ln->pos;
+
+	ln->nonl = q == ln->buf + ln->end;
+	*p = ln->buf + ln->pos;
+	*n = len;
+	/* A CR just before the newline is trimmed by every reader. */
+	ln->hasesc = ln->nspec > 1 || (ln->nspec == 1 &&
+	    !(ln->lastspec + 1 == ln->pos + len &&
+	    ln->buf[ln->lastspec] == '\r'));
+	ln->hasnul = ln->hasesc && memchr(*p, '\0', len) != NULL;
+	ln->tabs = ln->ntab;
+	*q = '\0';
+	ln->pos += len + !ln->nonl;
+	ln->lineno++;
+	newline(ln);
 }
 
 int
 lines_next(struct lines *ln, char **p, size_t *n)
 {
-	size_t len, scan = ln->pos;
 	char *q;
 	ssize_t r;
 
 	for (;;) {
-		q = memchr(ln->buf + scan, '\n', ln->end - scan);
-		if (q != NULL)
+		if ((q = scanline(ln)) != NULL)
 			break;
 		if (ln->max > 0 && ln->end - ln->pos > ln->max) {
 			ln->lineno++;
@@ -127,28 +256,18 @@ lines_next(struct lines *ln, char **p, size_t *n)
 			q = ln->buf + ln->end;
 			break;
 		}
-		scan = ln->end - ln->pos;
 		if ((r = fill(ln)) == -1)
 			return -1;
 		if (r == 0)
 			ln->eof = 1;
 	}
-	len = (size_t)(q - ln->buf) - ln->pos;
-	if (ln->max > 0 && len > ln->max) {
+	if (ln->max > 0 && (size_t)(q - ln->buf) - ln->pos > ln->max) {
 		ln->lineno++;
-		ln->pos += len + (q != ln->buf + ln->end);
-		findnul(ln, ln->pos);
+		ln->pos = (size_t)(q - ln->buf) + (q != ln->buf + ln->end);
+		newline(ln);
 		errno = EFBIG;
 		return -1;
 	}
-	ln->nonl = q == ln->buf + ln->end;
-	*p = ln->buf + ln->pos;
-	*n = len;
-	ln->hasnul = ln->nul < ln->pos + len;
-	*q = '\0';
-	ln->pos += len + !ln->nonl;
-	if (ln->hasnul)
-		findnul(ln, ln->pos);
-	ln->lineno++;
+	handout(ln, q, p, n);
 	return 1;
 }

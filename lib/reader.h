@@ -25,8 +25,16 @@ struct artin {
 	unsigned long	 heldno;
 	int		 hashold;
 	int		 heldtrim;	/* already trimmed */
+	int		 heldesc;	/* may hold bytes records escape */
+	size_t		 heldtabs;	/* tabs in it */
 	int		 ioerr;		/* errno to return after the article */
 
+	/*
+	 * The columns of the article in hand.  A reader may fill them with
+	 * plain text, or set colesc and fill them with the record escapes
+	 * already applied, which spares the writer a scan.
+	 */
+	int		 colesc;
 	struct buf	 title;
 	struct buf	 byline;
 	struct buf	 body;

@@ -1,9 +1,13 @@
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "article.h"
 #include "buf.h"
+#include "hash.h"
 #include "tsv.h"
+
+static int	tsv_split_(struct article *, char *, size_t, int);
 
 const char tsv_header[] = "id\tdate\ttitle\tbyline\torigin\tbody";
 
@@ -56,18 +60,44 @@ tsv_escape(struct buf *b, const char *p, size_t n)
 	return buf_add(b, run, (size_t)(end - run));
 }
 
+void
+tsv_hash(struct hash64 *h, const char *p, size_t n)
+{
+	const char *end = p + n, *run = p;
+	char pair[2] = { '\\', 0 };
+
+	for (; p < end; p++) {
+		if ((pair[1] = (char)esctab[(unsigned char)*p]) == 0)
+			continue;
+		hash64_update(h, run, (size_t)(p - run));
+		hash64_update(h, pair, 2);
+		run = p + 1;
+	}
+	hash64_update(h, run, (size_t)(end - run));
+}
+
 size_t
 tsv_unescape(char *s, size_t n)
 {
 	char *r, *w, *end = s + n, *q;
+	size_t run;
 
 	if ((q = memchr(s, '\\', n)) == NULL)
 		return n;
+	/* Runs between backslashes move down as blocks. */
 	r = w = q;
 	while (r < end) {
-		if (*r != '\\' || r + 1 == end) {
+		if ((q = memchr(r, '\\', (size_t)(end - r))) == NULL)
+			q = end;
+		run = (size_t)(q - r);
+		memmove(w, r, run);
+		w += run;
+		r = q;
+		if (r == end)
+			break;
+		if (r + 1 == end) {
 			*w++ = *r++;
-			continue;
+			break;
 		}
 		switch (r[1]) {
 		case '\\': *w++ = '\\'; break;
@@ -127,7 +157,22 @@ tsv_isrecord(const char *s, size_t n)
 }
 
 int
+tsv_splitn(struct article *a, char *s, size_t n, size_t tabs)
+{
+	if (tabs != NCOLS - 1)
+		return (int)(tabs < INT_MAX ? tabs + 1 : INT_MAX);
+	/* The body holds no tab, so the search for one can stop short. */
+	return tsv_split_(a, s, n, 0);
+}
+
+int
 tsv_split(struct article *a, char *s, size_t n)
+{
+	return tsv_split_(a, s, n, 1);
+}
+
+static int
+tsv_split_(struct article *a, char *s, size_t n, int checkbody)
 {
 	char *p = s, *end = s + n, *t;
 	int i;
@@ -144,7 +189,8 @@ tsv_split(struct article *a, char *s, size_t n)
 		a->col[i].esc = 1;
 		p = t + 1;
 	}
-	if (memchr(a->col[COL_BODY].p, '\t', a->col[COL_BODY].n) != NULL) {
+	if (checkbody &&
+	    memchr(a->col[COL_BODY].p, '\t', a->col[COL_BODY].n) != NULL) {
 		/* Count them all, for the message. */
 		for (i = NCOLS, p = a->col[COL_BODY].p; (t = memchr(p, '\t',
 		    (size_t)(end - p))) != NULL; p = t + 1)

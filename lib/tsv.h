@@ -12,6 +12,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "hash.h"
 
 /* The header line that -H writes, without its newline. */
 extern const char tsv_header[];
@@ -21,6 +22,9 @@ extern const char tsv_header[];
  * errno set to ENOMEM.
  */
 int	tsv_escape(struct buf *, const char *, size_t n);
+
+/* Feeds n bytes, with the record escapes applied, to a hash. */
+void	tsv_hash(struct hash64 *, const char *, size_t n);
 
 /*
  * Undoes the record escapes in place and returns the new length.  A
@@ -46,6 +50,12 @@ int	tsv_isheader(const char *, size_t n);
  * of columns found: the article is filled only when that is NCOLS.
  */
 int	tsv_split(struct article *, char *, size_t n);
+
+/*
+ * As tsv_split(), for a line known to hold tabs tabs (the line reader
+ * counts them), which spares a search of the body.
+ */
+int	tsv_splitn(struct article *, char *, size_t n, size_t tabs);
 
 /*
  * Appends an article as one record line, newline included.  Returns 0, or

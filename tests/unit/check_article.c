@@ -2,6 +2,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "hash.h"
 #include "tsv.h"
 #include "tests.h"
 
@@ -62,6 +63,25 @@ START_TEST(article_id_hashes_the_content_columns_only)
 }
 END_TEST
 
+/* The id is the hash of columns 2, 3, 4 and 6 as written, joined by tabs. */
+START_TEST(article_id_is_the_hash_of_the_written_columns)
+{
+	char line[] = "0000000000000000\t2025-01-01\tA\\tB\tBy A\tx:1\tp1\\np2";
+	const char *cols = "2025-01-01\tA\\tB\tBy A\tp1\\np2";
+	struct article a;
+	uint64_t h;
+	size_t n;
+
+	fromrecord(&a, line);
+	h = article_id(&a);
+	ck_assert_uint_eq(h, hash64(cols, strlen(cols), 0));
+	/* Unescaped columns give the same id. */
+	article_text(&a, COL_TITLE, &n);
+	article_text(&a, COL_BODY, &n);
+	ck_assert_uint_eq(article_id(&a), h);
+}
+END_TEST
+
 START_TEST(article_puttext_writes_the_canonical_form)
 {
 	char r1[] = "0123456789abcdef\t\tTwo\\nlines\tBy A\tx:1\tp1\\np2";
@@ -92,6 +112,7 @@ article_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("article_id");
 	tcase_add_test(tc, article_id_hashes_the_content_columns_only);
+	tcase_add_test(tc, article_id_is_the_hash_of_the_written_columns);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("article_puttext");
 	tcase_add_test(tc, article_puttext_writes_the_canonical_form);

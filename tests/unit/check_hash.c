@@ -32,6 +32,36 @@ START_TEST(hash64_depends_on_every_byte_and_the_seed)
 }
 END_TEST
 
+START_TEST(hash64_update_in_pieces_equals_one_call)
+{
+	unsigned char data[300];
+	struct hash64 h;
+	size_t i, cut1, cut2;
+
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (unsigned char)(i * 7 + 3);
+	for (cut1 = 0; cut1 < sizeof(data); cut1 += 13)
+		for (cut2 = cut1; cut2 < sizeof(data); cut2 += 29) {
+			hash64_init(&h, 5);
+			hash64_update(&h, data, cut1);
+			hash64_update(&h, data + cut1, cut2 - cut1);
+			hash64_update(&h, data + cut2, sizeof(data) - cut2);
+			ck_assert_uint_eq(hash64_final(&h),
+			    hash64(data, sizeof(data), 5));
+		}
+}
+END_TEST
+
+START_TEST(hash64_final_of_nothing_is_the_empty_hash)
+{
+	struct hash64 h;
+
+	hash64_init(&h, 0);
+	hash64_update(&h, "", 0);
+	ck_assert_uint_eq(hash64_final(&h), 0xef46db3751d8e999ULL);
+}
+END_TEST
+
 START_TEST(hash_hex_round_trips)
 {
 	char s[17];
@@ -63,6 +93,10 @@ hash_suite(void)
 	tc = tcase_create("hash64");
 	tcase_add_test(tc, hash64_matches_published_values);
 	tcase_add_test(tc, hash64_depends_on_every_byte_and_the_seed);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("hash64_update");
+	tcase_add_test(tc, hash64_update_in_pieces_equals_one_call);
+	tcase_add_test(tc, hash64_final_of_nothing_is_the_empty_hash);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("hash_hex");
 	tcase_add_test(tc, hash_hex_round_trips);

@@ -79,6 +79,32 @@ START_TEST(lines_next_grows_for_long_lines_and_finds_nuls)
 }
 END_TEST
 
+START_TEST(lines_next_tells_lines_with_bytes_to_escape)
+{
+	static const char s[] =
+	    "plain text of some length, longer than one block of 32\n"
+	    "a tab\there\n"
+	    "crlf line\r\n"
+	    "inner\rcr\r\n"
+	    "back\\slash and more text to cross a block boundary......\n"
+	    "last";
+	static const int want[] = { 0, 1, 0, 1, 1, 0 };
+	struct lines ln;
+	char *path, *p;
+	size_t n;
+	int fd, i;
+
+	fd = openlines(&ln, s, sizeof(s) - 1, &path);
+	for (i = 0; i < 6; i++) {
+		ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+		ck_assert_int_eq(ln.hasesc, want[i]);
+		ck_assert_int_eq(ln.hasnul, 0);
+	}
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 0);
+	closelines(&ln, fd, path);
+}
+END_TEST
+
 START_TEST(lines_next_skips_a_line_over_the_bound)
 {
 	struct lines ln;
@@ -133,6 +159,7 @@ lines_suite(void)
 	tcase_add_test(tc,
 	    lines_next_hands_out_lines_and_a_last_one_without_newline);
 	tcase_add_test(tc, lines_next_grows_for_long_lines_and_finds_nuls);
+	tcase_add_test(tc, lines_next_tells_lines_with_bytes_to_escape);
 	tcase_add_test(tc, lines_next_skips_a_line_over_the_bound);
 	tcase_add_test(tc, lines_next_reports_read_errors);
 	suite_add_tcase(s, tc);
