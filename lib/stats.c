@@ -47,6 +47,7 @@ stats_free(struct stats *st)
 	free(st->ids.slot);
 	free(st->g);
 	buf_free(&st->tmp);
+	buf_free(&st->name);
 	free(st);
 }
 
@@ -57,13 +58,13 @@ stats_conf(const struct stats *st)
 }
 
 int
-stats_addstop(struct stats *st, const char *w, size_t n)
+stats_mark(struct stats *st, const char *w, size_t n, int marks)
 {
 	long i;
 
 	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1)
 		return -1;
-	htab_ent(&st->voc, (size_t)i)->flags |= W_STOP;
+	htab_ent(&st->voc, (size_t)i)->flags |= (uint32_t)marks;
 	return 0;
 }
 
@@ -247,6 +248,13 @@ stats_addid(struct stats *st, uint32_t g, uint64_t id, uint64_t count)
 int
 stats_article(struct stats *st, long g, const struct stfig *f)
 {
+	st->serial++;
+	return stats_figures(st, g, f);
+}
+
+int
+stats_figures(struct stats *st, long g, const struct stfig *f)
+{
 	struct stgroup one;
 	struct stid *d;
 
@@ -271,7 +279,6 @@ stats_article(struct stats *st, long g, const struct stfig *f)
 		d->simhash = f->simhash;
 		d->day = f->day;
 	}
-	st->serial++;
 	return 0;
 }
 
@@ -319,13 +326,13 @@ stats_addterm(struct stats *st, uint32_t g, uint32_t w, uint64_t count,
 }
 
 long
-stats_word(struct stats *st, const char *w, size_t n, int *stop)
+stats_word(struct stats *st, const char *w, size_t n, int *marks)
 {
 	long i;
 
 	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1)
 		return -1;
-	*stop = (htab_ent(&st->voc, (size_t)i)->flags & W_STOP) != 0;
+	*marks = (int)htab_ent(&st->voc, (size_t)i)->flags;
 	return i;
 }
 

@@ -88,11 +88,43 @@ void		 stats_free(struct stats *);
  */
 const struct stconf *stats_conf(const struct stats *);
 
+/* Marks of words: stop words and the titles that stand before names. */
+#define STATS_STOP	1
+#define STATS_TITLE	2
+
 /*
- * Adds a stop word, already case-folded, to be left out of the terms,
- * bigrams and names.  Returns 0, or -1 with errno set (ENOMEM).
+ * The built-in lists, NULL-terminated and normalised: English stop words,
+ * and titles (President, Mr) that end a name and are no part of one.
  */
-int		 stats_addstop(struct stats *, const char *, size_t n);
+extern const char *const stats_stopwords[];
+extern const char *const stats_titlewords[];
+
+/*
+ * Marks a normalised word (stats_norm()) as a stop word or a title (or
+ * both: STATS_STOP | STATS_TITLE).  Returns 0, or -1 with errno set
+ * (ENOMEM).
+ */
+int		 stats_mark(struct stats *, const char *, size_t n, int marks);
+
+/*
+ * Normalises a word as the tables count it: case-folded, with ' for
+ * U+2019, and without a final 's.  Writes at most cap bytes at dst (cap
+ * >= n is always enough) and returns the length; *poss tells whether an
+ * 's was dropped.
+ */
+size_t		 stats_norm(char *dst, size_t cap, const char *, size_t n,
+		    int *poss);
+
+struct article;
+struct fieldctx;
+
+/*
+ * Counts an article: in the group of its value of the field the state
+ * groups by, its figures, and what the state's tables want of its body.
+ * The context is moved to the article.  Returns 0, or -1 with errno set
+ * (ENOMEM).
+ */
+int		 stats_add(struct stats *, struct fieldctx *, struct article *);
 
 /*
  * The identity of a list of stop words (case-folded), whatever their
@@ -116,10 +148,11 @@ long		 stats_group(struct stats *, const char *key, size_t n);
 int		 stats_article(struct stats *, long g, const struct stfig *);
 
 /*
- * Returns the index of a case-folded word in the vocabulary, adding it,
- * or -1 with errno set (ENOMEM); *stop tells whether it is a stop word.
+ * Returns the index of a normalised word in the vocabulary, adding it, or
+ * -1 with errno set (ENOMEM); *marks receives its STATS_* marks.
  */
-long		 stats_word(struct stats *, const char *, size_t n, int *stop);
+long		 stats_word(struct stats *, const char *, size_t n,
+		    int *marks);
 
 /*
  * Count a term, a bigram (two word indices) and a name (n bytes as

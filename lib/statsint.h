@@ -13,9 +13,6 @@
 #include "htab.h"
 #include "stats.h"
 
-/* Entry flags of the vocabulary. */
-#define W_STOP		1
-
 /* The values of a counted entry (term, bigram, name). */
 #define V_COUNT		0
 #define V_DF		1	/* articles it occurs in */
@@ -63,7 +60,14 @@ struct stats {
 	struct htab	 names;		/* (group, name) */
 	uint64_t	 serial;	/* articles counted, for the frequencies */
 	struct buf	 tmp;
+	struct buf	 name;		/* the name being read */
 };
+
+/*
+ * Counts the figures of an article, which stats_article() does after
+ * starting a new article for the frequencies.
+ */
+int	stats_figures(struct stats *, long g, const struct stfig *);
 
 /*
  * The adding primitives behind counting and merging.  Each adds count
