@@ -51,6 +51,12 @@ const char	*field_names(void);
 /* Tells whether a field has a numeric value (words, quotes, ...): 1 or 0. */
 int		 field_isnumber(enum field);
 
+/*
+ * Tells whether a field may hold several values, joined by "|" (author,
+ * agency): 1 or 0.  No value holds a "|" itself.
+ */
+int		 field_ismulti(enum field);
+
 struct fieldctx;
 
 /* Returns a new context, or NULL with errno set. */

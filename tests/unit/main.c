@@ -21,6 +21,10 @@ main(void)
 	srunner_add_suite(sr, lines_suite());
 	srunner_add_suite(sr, out_suite());
 	srunner_add_suite(sr, tsv_suite());
+	srunner_add_suite(sr, text_suite());
+	srunner_add_suite(sr, byline_suite());
+	srunner_add_suite(sr, simhash_suite());
+	srunner_add_suite(sr, field_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

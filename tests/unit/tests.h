@@ -15,6 +15,10 @@ Suite	*input_suite(void);
 Suite	*lines_suite(void);
 Suite	*out_suite(void);
 Suite	*tsv_suite(void);
+Suite	*text_suite(void);
+Suite	*byline_suite(void);
+Suite	*simhash_suite(void);
+Suite	*field_suite(void);
 
 /*
  * Writes n bytes to a new temporary file and returns its name, which the

@@ -1,0 +1,1087 @@
+/*
+ * UTF-8 text: code points, their classes and case, and the scanner that
+ * cuts a text into paragraphs, sentences, words and quotations.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Byte classes of the scanner; every byte from 0x80 up is K_HIGH. */
+enum {
+	K_OTHER,
+	K_SPACE,	/* ASCII white space but the newline */
+	K_NL,
+	K_ALNUM,
+	K_TERM,		/* . ! ? */
+	K_DQ,		/* " */
+	K_HIGH
+};
+
+#define R2(a)	a, a
+#define R4(a)	R2(a), R2(a)
+#define R8(a)	R4(a), R4(a)
+#define R16(a)	R8(a), R8(a)
+
+static const unsigned char cls[256] = {
+	/* 0x00 */ R8(K_OTHER), K_OTHER, K_SPACE, K_NL, K_SPACE, K_SPACE,
+	    K_SPACE, K_OTHER, K_OTHER,
+	/* 0x10 */ R16(K_OTHER),
+	/* 0x20 */ K_SPACE, K_TERM, K_DQ, R8(K_OTHER), R2(K_OTHER),
+	    K_OTHER, K_TERM, K_OTHER,
+	/* 0x30 */ R8(K_ALNUM), R2(K_ALNUM), R4(K_OTHER), K_OTHER, K_TERM,
+	/* 0x40 */ K_OTHER, R8(K_ALNUM), R4(K_ALNUM), R2(K_ALNUM), K_ALNUM,
+	/* 0x50 */ R8(K_ALNUM), R2(K_ALNUM), K_ALNUM, R4(K_OTHER), K_OTHER,
+	/* 0x60 */ K_OTHER, R8(K_ALNUM), R4(K_ALNUM), R2(K_ALNUM), K_ALNUM,
+	/* 0x70 */ R8(K_ALNUM), R2(K_ALNUM), K_ALNUM, R4(K_OTHER), K_OTHER,
+	/* 0x80 */ R16(K_HIGH), R16(K_HIGH), R16(K_HIGH), R16(K_HIGH),
+	/* 0xc0 */ R16(K_HIGH), R16(K_HIGH), R16(K_HIGH), R16(K_HIGH)
+};
+
+/* Quotation marks, as code points. */
+#define LDQUO	0x201c
+#define RDQUO	0x201d
+#define LSQUO	0x2018
+#define RSQUO	0x2019
+#define LAQUO	0x00ab
+#define RAQUO	0x00bb
+#define HELLIP	0x2026
+
+/* Kinds of quotations. */
+enum { Q_CURLY, Q_STRAIGHT, Q_SINGLE, Q_GUIL };
+
+size_t
+text_decode(const char *s, const char *end, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t avail = (size_t)(end - s), n, i;
+	uint32_t c = p[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2, c &= 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3, c &= 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4, c &= 0x07, min = 0x10000;
+	} else
+		goto bad;
+	if (avail < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto bad;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = TEXT_BADBYTE;
+	return 1;
+}
+
+/* Writes a code point as UTF-8 and returns its length. */
+static size_t
+encode(char *d, uint32_t c)
+{
+	if (c < 0x80) {
+		d[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		d[0] = (char)(0xc0 | c >> 6);
+		d[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		d[0] = (char)(0xe0 | c >> 12);
+		d[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		d[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	d[0] = (char)(0xf0 | c >> 18);
+	d[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	d[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	d[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/*
+ * Punctuation and symbols below U+2000 in the scripts that have their
+ * own: everything else there is a letter, a digit or a combining mark.
+ */
+static const uint32_t lowpunct[][2] = {
+	{ 0x00a0, 0x00a9 }, { 0x00ab, 0x00b4 }, { 0x00b6, 0x00b9 },
+	{ 0x00bb, 0x00bf }, { 0x00d7, 0x00d7 }, { 0x00f7, 0x00f7 },
+	{ 0x02c2, 0x02c5 }, { 0x02d2, 0x02df }, { 0x037e, 0x037e },
+	{ 0x0387, 0x0387 }, { 0x055a, 0x055f }, { 0x0589, 0x058a },
+	{ 0x05be, 0x05be }, { 0x05c0, 0x05c0 }, { 0x05c3, 0x05c3 },
+	{ 0x05c6, 0x05c6 }, { 0x05f3, 0x05f4 }, { 0x0600, 0x060f },
+	{ 0x061b, 0x061f }, { 0x066a, 0x066d }, { 0x06d4, 0x06d4 },
+	{ 0x0964, 0x0965 }, { 0x0970, 0x0970 }, { 0x0e3f, 0x0e3f },
+	{ 0x0e4f, 0x0e4f }, { 0x0e5a, 0x0e5b }, { 0x10fb, 0x10fb },
+	{ 0x1360, 0x1368 }, { 0x166d, 0x166e }, { 0x1680, 0x1680 },
+	{ 0x16eb, 0x16ed }, { 0x17d4, 0x17da }, { 0x1800, 0x180a },
+	{ 0x1944, 0x1945 }
+};
+
+/* The same from U+2000 up: symbols, punctuation, private use, emoji. */
+static const uint32_t highpunct[][2] = {
+	{ 0x2000, 0x2bff }, { 0x2e00, 0x2e7f }, { 0x3000, 0x3004 },
+	{ 0x3008, 0x3020 }, { 0x3030, 0x3030 }, { 0x303d, 0x303d },
+	{ 0xd800, 0xf8ff }, { 0xfd3e, 0xfd3f }, { 0xfe10, 0xfe1f },
+	{ 0xfe30, 0xfe6f }, { 0xfeff, 0xfeff }, { 0xff00, 0xff0f },
+	{ 0xff1a, 0xff20 }, { 0xff3b, 0xff40 }, { 0xff5b, 0xff65 },
+	{ 0xffe0, 0xffff }, { 0x1f000, 0x1faff }, { 0xe0000, 0x10ffff }
+};
+
+static int
+inranges(uint32_t c, const uint32_t (*r)[2], size_t n)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c < r[mid][0])
+			hi = mid;
+		else if (c > r[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+text_isalnum(uint32_t c)
+{
+	if (c < 0x80)
+		return cls[c] == K_ALNUM;
+	if (c == TEXT_BADBYTE)
+		return 1;
+	if (c < 0x2000)
+		return !inranges(c, lowpunct, sizeof(lowpunct) /
+		    sizeof(lowpunct[0]));
+	return !inranges(c, highpunct, sizeof(highpunct) /
+	    sizeof(highpunct[0]));
+}
+
+int
+text_isspace(uint32_t c)
+{
+	if (c < 0x80)
+		return cls[c] == K_SPACE || c == '\n';
+	return c == 0x85 || c == 0xa0 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* Tells whether c is the upper case of a pair that alternates even/odd. */
+static int
+evenupper(uint32_t c)
+{
+	return (c >= 0x0100 && c <= 0x0137) || (c >= 0x014a && c <= 0x0177) ||
+	    (c >= 0x0460 && c <= 0x0481) || (c >= 0x048a && c <= 0x04bf) ||
+	    (c >= 0x04d0 && c <= 0x052f) || (c >= 0x1e00 && c <= 0x1e95) ||
+	    (c >= 0x1ea0 && c <= 0x1eff);
+}
+
+/* The same for pairs whose upper case is odd. */
+static int
+oddupper(uint32_t c)
+{
+	return (c >= 0x0139 && c <= 0x0148) || (c >= 0x0179 && c <= 0x017e) ||
+	    (c >= 0x04c1 && c <= 0x04ce);
+}
+
+int
+text_isupper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c < 0x100)
+		return c >= 0xc0 && c <= 0xde && c != 0xd7;
+	if (evenupper(c))
+		return c % 2 == 0;
+	if (oddupper(c))
+		return c % 2 == 1;
+	return c == 0x0178 || c == 0x0386 || (c >= 0x0388 && c <= 0x038f &&
+	    c != 0x038b && c != 0x038d) || (c >= 0x0391 && c <= 0x03ab &&
+	    c != 0x03a2) || (c >= 0x0400 && c <= 0x042f) || c == 0x04c0 ||
+	    (c >= 0x0531 && c <= 0x0556) || c == 0x1e9e ||
+	    (c >= 0xff21 && c <= 0xff3a);
+}
+
+uint32_t
+text_foldcp(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	if (!text_isupper(c))
+		return c == 0x03c2 ? 0x03c3 : c == 0x017f ? 's' : c;
+	if (c < 0x100 || (c >= 0x0391 && c <= 0x03ab) ||
+	    (c >= 0x0410 && c <= 0x042f) || (c >= 0xff21 && c <= 0xff3a))
+		return c + 32;
+	if (evenupper(c) || oddupper(c))
+		return c == 0x0130 ? 'i' : c + 1;
+	if (c >= 0x0400 && c <= 0x040f)
+		return c + 80;
+	if (c >= 0x0531 && c <= 0x0556)
+		return c + 48;
+	switch (c) {
+	case 0x0178: return 0x00ff;
+	case 0x0386: return 0x03ac;
+	case 0x038c: return 0x03cc;
+	case 0x038e: return 0x03cd;
+	case 0x038f: return 0x03ce;
+	case 0x04c0: return 0x04cf;
+	case 0x1e9e: return 0x00df;
+	default: return c + 37;	/* U+0388-U+038A */
+	}
+}
+
+size_t
+text_fold(char *dst, size_t cap, const char *src, size_t n)
+{
+	const char *end = src + n;
+	size_t w = 0, l, fl;
+	uint32_t c, f;
+	char tmp[4];
+
+	while (src < end) {
+		c = (unsigned char)*src;
+		if (c < 0x80) {
+			if (w == cap)
+				break;
+			dst[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			src++;
+			continue;
+		}
+		l = text_decode(src, end, &c);
+		/* Folding never lengthens: the room of l bytes is enough. */
+		if (cap - w < l)
+			break;
+		f = c == TEXT_BADBYTE ? c : text_foldcp(c);
+		if (f == c) {
+			memmove(dst + w, src, l);
+			w += l;
+		} else {
+			fl = encode(tmp, f);
+			memcpy(dst + w, tmp, fl);
+			w += fl;
+		}
+		src += l;
+	}
+	return w;
+}
+
+size_t
+text_chars(const char *p, size_t n)
+{
+	const char *end = p + n;
+	size_t k = 0;
+	uint32_t c;
+
+	while (p < end) {
+		if ((unsigned char)*p < 0x80)
+			p++;
+		else
+			p += text_decode(p, end, &c);
+		k++;
+	}
+	return k;
+}
+
+size_t
+text_paragraphs(const char *p, size_t n)
+{
+	const char *end = p + n;
+	size_t k = 0;
+	int have = 0;
+
+	for (; p < end; p++) {
+		if (*p == '\n') {
+			k += have;
+			have = 0;
+		} else if (cls[(unsigned char)*p] != K_SPACE)
+			have = 1;
+	}
+	return k + have;
+}
+
+static int
+isvowel(uint32_t c)
+{
+	static const char ascii[] = "aeiouyAEIOUY";
+	static const uint32_t other[] = {
+		/* Greek, then Cyrillic, each lower case then upper case */
+		0x03ac, 0x03ad, 0x03ae, 0x03af, 0x03b1, 0x03b5, 0x03b7, 0x03b9,
+		0x03bf, 0x03c5, 0x03c9, 0x03ca, 0x03cb, 0x03cc, 0x03cd, 0x03ce,
+		0x0430, 0x0435, 0x0438, 0x043e, 0x0443, 0x044b, 0x044d, 0x044e,
+		0x044f, 0x0451, 0x0454, 0x0456, 0x0457
+	};
+	size_t i;
+
+	if (c < 0x80)
+		return c != 0 && strchr(ascii, (int)c) != NULL;
+	if (c < 0x100)
+		return (c >= 0xc0 && c <= 0xc6) || (c >= 0xc8 && c <= 0xcf) ||
+		    (c >= 0xd2 && c <= 0xd6) || (c >= 0xd8 && c <= 0xdd) ||
+		    (c >= 0xe0 && c <= 0xe6) || (c >= 0xe8 && c <= 0xef) ||
+		    (c >= 0xf2 && c <= 0xf6) || (c >= 0xf8 && c <= 0xfd) ||
+		    c == 0xff;
+	c = text_foldcp(c);
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+		if (other[i] == c)
+			return 1;
+	return 0;
+}
+
+unsigned
+text_syllables(const char *p, size_t n)
+{
+	const char *end = p + n;
+	unsigned k = 0;
+	int in = 0;
+	uint32_t c, c1 = 0, c2 = 0, c3 = 0;
+
+	while (p < end) {
+		p += text_decode(p, end, &c);
+		if (isvowel(c)) {
+			k += !in;
+			in = 1;
+		} else
+			in = 0;
+		c3 = c2;
+		c2 = c1;
+		c1 = c;
+	}
+	/*
+	 * A final e after a consonant is silent (make, whole), but not in
+	 * the (a lone vowel group) nor in a final le after a consonant
+	 * (table).
+	 */
+	if (k > 1 && (c1 == 'e' || c1 == 'E') && !isvowel(c2) &&
+	    !((c2 == 'l' || c2 == 'L') && c3 != 0 && !isvowel(c3)))
+		k--;
+	return k > 0 ? k : 1;
+}
+
+/*
+ * The scanner.
+ */
+
+/* The code point before p, but not before lo; 0 (a boundary) at lo. */
+static uint32_t
+cpbefore(const char *lo, const char *p)
+{
+	const char *q;
+	uint32_t c;
+
+	if (p <= lo)
+		return 0;
+	for (q = p - 1; q > lo && p - q < 4 &&
+	    ((unsigned char)*q & 0xc0) == 0x80; q--)
+		;
+	if (text_decode(q, p, &c) != (size_t)(p - q))
+		return TEXT_BADBYTE;
+	return c;
+}
+
+/* The code point at p; 0 (a boundary) at the end of the paragraph. */
+static uint32_t
+cpat(const char *p, const char *end)
+{
+	uint32_t c;
+
+	if (p >= end || *p == '\n')
+		return 0;
+	text_decode(p, end, &c);
+	return c;
+}
+
+static int
+isws(uint32_t c)
+{
+	return c == 0 || text_isspace(c);
+}
+
+static int
+ispunct_(uint32_t c)
+{
+	return !isws(c) && !text_isalnum(c);
+}
+
+static int
+alnumat(const char *p, const char *end)
+{
+	uint32_t c;
+
+	if (p >= end)
+		return 0;
+	if (cls[(unsigned char)*p] == K_ALNUM)
+		return 1;
+	if (cls[(unsigned char)*p] != K_HIGH)
+		return 0;
+	text_decode(p, end, &c);
+	return text_isalnum(c);
+}
+
+/*
+ * Returns the end of the word that begins at p: letters and digits, and
+ * the joiners between them.
+ */
+static const char *
+wordend(const char *p, const char *end)
+{
+	uint32_t c;
+	size_t l;
+
+	for (;;) {
+		while (p < end && cls[(unsigned char)*p] == K_ALNUM)
+			p++;
+		if (p == end)
+			return p;
+		c = (unsigned char)*p;
+		l = 1;
+		if (c >= 0x80) {
+			l = text_decode(p, end, &c);
+			if (text_isalnum(c)) {
+				p += l;
+				continue;
+			}
+			if (c != RSQUO && c != 0x2010 && c != 0x2011 &&
+			    c != 0x00ad && c != 0x200c && c != 0x200d)
+				return p;
+		} else if (c == ',') {
+			if (!(p[-1] >= '0' && p[-1] <= '9') || end - p < 2 ||
+			    !(p[1] >= '0' && p[1] <= '9'))
+				return p;
+		} else if (c != '\'' && c != '-' && c != '.')
+			return p;
+		if (!alnumat(p + l, end))
+			return p;
+		p += l;
+	}
+}
+
+/* Words after which a full stop ends no sentence, as written. */
+static const char *const abbrevs[] = {
+	"Adm", "Apr", "Aug", "Capt", "Cmdr", "Col", "Dec", "Dr", "Feb",
+	"Fr", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar",
+	"Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep",
+	"Rev", "Sen", "Sep", "Sept", "Sgt", "St", "Supt", "vs"
+};
+
+/*
+ * Tells whether a word is an abbreviation: one of the list, a single
+ * capital (an initial), or single letters joined by dots (U.S, e.g).
+ */
+static int
+isabbrev(const char *w, size_t n)
+{
+	uint32_t c;
+	size_t i, l;
+
+	l = text_decode(w, w + n, &c);
+	if (l == n)
+		return text_isupper(c);
+	for (i = 0; i < n; i += 2)
+		if (!((w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z') ||
+		    (i + 1 < n && w[i + 1] != '.'))
+			break;
+	if (i >= n)
+		return 1;
+	if (n > 6)
+		return 0;
+	for (i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
+		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+iscloser(uint32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' || c == RDQUO ||
+	    c == RSQUO || c == RAQUO;
+}
+
+/* A letter of a script without case may begin a sentence too. */
+static int
+caseless(uint32_t c)
+{
+	return c >= 0x0590 && c != TEXT_BADBYTE && text_isalnum(c) &&
+	    !(c >= 0x10a0 && c <= 0x10ff) && !(c >= 0x1c80 && c <= 0x1fff) &&
+	    !(c >= 0x2c00 && c <= 0x2d2f) && !(c >= 0xa640 && c <= 0xa7ff) &&
+	    !(c >= 0xff21 && c <= 0xff5a);
+}
+
+static int
+opensentence(uint32_t c)
+{
+	return text_isupper(c) || (c >= '0' && c <= '9') || c == '"' ||
+	    c == LDQUO || c == LSQUO || c == LAQUO || caseless(c);
+}
+
+static size_t
+termlen(const char *p, const char *end)
+{
+	if (*p == '.' || *p == '!' || *p == '?')
+		return 1;
+	if (end - p >= 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0)
+		return 3;
+	return 0;
+}
+
+static struct texttok *
+push(struct textscan *s, enum texttype type, const char *p, const char *e)
+{
+	struct texttok *t = &s->queue[s->qtail];
+
+	s->qtail = (s->qtail + 1) % TEXT_QUEUE;
+	t->type = type;
+	t->p = p;
+	t->n = (size_t)(e - p);
+	t->no = 0;
+	t->para = s->npara;
+	t->words = 0;
+	t->flags = 0;
+	return t;
+}
+
+static void
+sentend(struct textscan *s, const char *e)
+{
+	struct texttok *t;
+
+	if (s->sent != NULL && s->sentwords > 0) {
+		t = push(s, TT_SENTENCE, s->sent, e);
+		t->no = ++s->nsent;
+		t->words = s->sentwords;
+	}
+	s->sent = s->endat = NULL;
+	s->sentwords = 0;
+}
+
+/* Ends the quotations open from the i-th up, the innermost first. */
+static void
+closeq(struct textscan *s, int i, const char *e)
+{
+	struct texttok *t;
+	struct textquote *q;
+
+	while (s->nq > i) {
+		q = &s->q[--s->nq];
+		t = push(s, TT_QUOTE, q->p, e < q->p ? q->p : e);
+		t->no = q->no;
+		t->para = q->para;
+		t->words = q->words;
+	}
+}
+
+static void
+openq(struct textscan *s, int kind, const char *after)
+{
+	struct textquote *q;
+
+	if (s->nq == TEXT_QDEPTH)
+		return;
+	q = &s->q[s->nq++];
+	q->p = after;
+	q->no = ++s->nquote;
+	q->para = s->npara;
+	q->words = 0;
+	q->kind = kind;
+}
+
+#define DOUBLES	(1 << Q_CURLY | 1 << Q_STRAIGHT)
+
+/* The innermost open quotation of the kinds in mask, or -1. */
+static int
+innermost(struct textscan *s, int mask)
+{
+	int i;
+
+	for (i = s->nq - 1; i >= 0; i--)
+		if (mask & 1 << s->q[i].kind)
+			return i;
+	return -1;
+}
+
+/*
+ * A quotation mark.  A straight double quote opens where it stands
+ * before a word and closes where it stands after one, as the flanking
+ * rules of Markdown tell; one that could only open while a quotation is
+ * open marks a new paragraph of the same quotation (news style), and so
+ * do the curly opening marks.
+ */
+static void
+quotemark(struct textscan *s, uint32_t c, const char *p, size_t l)
+{
+	const char *after = p + l;
+	uint32_t prev = cpbefore(s->para, p), next = cpat(after, s->end);
+	int i, lf, rf;
+
+	lf = !isws(next) && (!ispunct_(next) || isws(prev) || ispunct_(prev));
+	rf = !isws(prev) && (!ispunct_(prev) || isws(next) || ispunct_(next));
+	switch (c) {
+	case '"':
+		if ((i = innermost(s, DOUBLES)) < 0) {
+			if (lf || !rf)
+				openq(s, Q_STRAIGHT, after);
+		} else if (!lf || rf)
+			closeq(s, i, p);
+		break;
+	case LDQUO:
+		if (innermost(s, DOUBLES) < 0)
+			openq(s, Q_CURLY, after);
+		break;
+	case RDQUO:
+		if ((i = innermost(s, DOUBLES)) >= 0)
+			closeq(s, i, p);
+		break;
+	case LSQUO:
+		if (lf && innermost(s, 1 << Q_SINGLE) < 0)
+			openq(s, Q_SINGLE, after);
+		break;
+	case RSQUO:
+		if (rf && (i = innermost(s, 1 << Q_SINGLE)) >= 0)
+			closeq(s, i, p);
+		break;
+	case LAQUO:
+		if (innermost(s, 1 << Q_GUIL) < 0)
+			openq(s, Q_GUIL, after);
+		break;
+	case RAQUO:
+		if ((i = innermost(s, 1 << Q_GUIL)) >= 0)
+			closeq(s, i, p);
+		break;
+	}
+}
+
+/*
+ * Sentence punctuation: . ! ? or an ellipsis, perhaps several.  The
+ * sentence ends after the closing marks that follow, when white space
+ * and a capital, a digit or an opening mark come next.  The end is
+ * taken when the scanner reaches that white space, so that the closing
+ * marks are seen first.
+ */
+static void
+term(struct textscan *s)
+{
+	const char *p = s->p, *q = p, *end = s->end, *e;
+	size_t l, nt = 0, nsp = 0;
+	uint32_t c;
+
+	while (q < end && (l = termlen(q, end)) > 0) {
+		q += l;
+		nt++;
+	}
+	s->p = q;
+	if (s->sentwords == 0 || s->endat != NULL)
+		return;
+	if (nt == 1 && *p == '.' && s->lastwend == p &&
+	    isabbrev(s->lastw, (size_t)(p - s->lastw)))
+		return;
+	while ((c = cpat(q, end)) != 0 && iscloser(c))
+		q += text_decode(q, end, &c);
+	for (e = q; (c = cpat(q, end)) != 0 && text_isspace(c); nsp++)
+		q += text_decode(q, end, &c);
+	if (nsp > 0 && c != 0 && opensentence(c))
+		s->endat = e;
+}
+
+static int
+continues(int kind, uint32_t c)
+{
+	switch (kind) {
+	case Q_CURLY:
+	case Q_STRAIGHT:
+		return c == LDQUO || c == '"';
+	case Q_SINGLE:
+		return c == LSQUO;
+	default:
+		return c == LAQUO;
+	}
+}
+
+/* Opens the next paragraph that holds more than white space. */
+static int
+parabegin(struct textscan *s)
+{
+	while (s->p < s->end && (cls[(unsigned char)*s->p] == K_SPACE ||
+	    *s->p == '\n'))
+		s->p++;
+	if (s->p == s->end)
+		return 0;
+	s->para = s->p;
+	s->npara++;
+	s->parawords = 0;
+	return 1;
+}
+
+/*
+ * Ends the paragraph: its sentence, its quotations but one that the next
+ * paragraph goes on with, and itself.
+ */
+static void
+paraend(struct textscan *s)
+{
+	const char *e = s->p, *q;
+	struct texttok *t;
+	uint32_t c;
+	int keep = 0;
+
+	while (e > s->para && cls[(unsigned char)e[-1]] == K_SPACE)
+		e--;
+	if (s->nq > 0) {
+		for (q = s->p; q < s->end && (cls[(unsigned char)*q] == K_SPACE ||
+		    *q == '\n'); q++)
+			;
+		if (q < s->end) {
+			text_decode(q, s->end, &c);
+			keep = continues(s->q[0].kind, c);
+		}
+		closeq(s, keep, e);
+	}
+	sentend(s, e);
+	t = push(s, TT_PARA, s->para, e);
+	t->no = s->npara;
+	t->words = s->parawords;
+	s->para = NULL;
+	s->lastw = s->lastwend = NULL;
+	if (s->p < s->end)
+		s->p++;
+}
+
+static void
+word(struct textscan *s)
+{
+	const char *p = s->p, *e = wordend(p, s->end);
+	struct texttok *t;
+	uint32_t c;
+	int i;
+
+	if (s->sent == NULL)
+		s->sent = p;
+	t = push(s, TT_WORD, p, e);
+	if (s->sentwords++ == 0)
+		t->flags |= TW_SENT;
+	if (s->parawords++ == 0)
+		t->flags |= TW_PARA;
+	if (s->nq > 0)
+		t->flags |= TW_QUOTED;
+	for (i = 0; i < s->nq; i++)
+		s->q[i].words++;
+	if (*p >= '0' && *p <= '9')
+		t->flags |= TW_DIGIT;
+	else if ((*p >= 'A' && *p <= 'Z') || ((unsigned char)*p >= 0x80 &&
+	    (text_decode(p, e, &c), text_isupper(c))))
+		t->flags |= TW_CAP;
+	s->lastw = p;
+	s->lastwend = e;
+	s->p = e;
+}
+
+/* Anything else that is no white space: the sentence has begun. */
+static void
+other(struct textscan *s, uint32_t c, size_t l)
+{
+	if (s->sent == NULL)
+		s->sent = s->p;
+	if (c == '"' || c == LDQUO || c == RDQUO || c == LSQUO ||
+	    c == RSQUO || c == LAQUO || c == RAQUO)
+		quotemark(s, c, s->p, l);
+	s->p += l;
+}
+
+static void
+space(struct textscan *s, size_t l)
+{
+	if (s->endat != NULL && s->p >= s->endat)
+		sentend(s, s->endat);
+	s->p += l;
+}
+
+/* Scans on until there is a token to hand out, or the end. */
+static void
+step(struct textscan *s)
+{
+	uint32_t c;
+	size_t l;
+
+	while (s->qhead == s->qtail) {
+		if (s->para == NULL && !parabegin(s))
+			return;
+		if (s->p == s->end || *s->p == '\n') {
+			paraend(s);
+			continue;
+		}
+		c = (unsigned char)*s->p;
+		switch (cls[c]) {
+		case K_SPACE:
+			space(s, 1);
+			continue;
+		case K_ALNUM:
+			word(s);
+			continue;
+		case K_TERM:
+			if (s->sent == NULL)
+				s->sent = s->p;
+			term(s);
+			continue;
+		case K_HIGH:
+			break;
+		default:
+			other(s, c, 1);
+			continue;
+		}
+		l = text_decode(s->p, s->end, &c);
+		if (text_isalnum(c))
+			word(s);
+		else if (text_isspace(c))
+			space(s, l);
+		else if (c == HELLIP) {
+			if (s->sent == NULL)
+				s->sent = s->p;
+			term(s);
+		} else
+			other(s, c, l);
+	}
+}
+
+void
+text_start(struct textscan *s, const char *p, size_t n)
+{
+	memset(s, 0, sizeof(*s));
+	s->p = p;
+	s->end = p + n;
+}
+
+enum texttype
+text_scan(struct textscan *s, struct texttok *t)
+{
+	step(s);
+	if (s->qhead == s->qtail) {
+		memset(t, 0, sizeof(*t));
+		t->type = TT_END;
+		return TT_END;
+	}
+	*t = s->queue[s->qhead];
+	s->qhead = (s->qhead + 1) % TEXT_QUEUE;
+	return t->type;
+}
+
+void
+text_count(const char *p, size_t n, struct textcount *c, unsigned int flags)
+{
+	struct textscan s;
+	struct texttok t;
+
+	memset(c, 0, sizeof(*c));
+	text_start(&s, p, n);
+	while (text_scan(&s, &t) != TT_END) {
+		switch (t.type) {
+		case TT_WORD:
+			c->words++;
+			if (flags & TC_SYLLABLES)
+				c->syllables += text_syllables(t.p, t.n);
+			break;
+		case TT_SENTENCE:
+			c->sentences++;
+			break;
+		case TT_QUOTE:
+			c->quotes++;
+			break;
+		default:
+			c->paragraphs++;
+			break;
+		}
+	}
+}
+
+/*
+ * Guessing the speaker of a quotation.
+ */
+
+#define SPK_WORDS	16
+
+struct spkword {
+	const char	*p;
+	size_t		 n;
+	unsigned int	 flags;
+};
+
+static const char *const reportverbs[] = {
+	"acknowledged", "added", "adds", "admitted", "admits", "announced",
+	"argued", "argues", "asked", "asks", "claimed", "claims",
+	"commented", "concluded", "confirmed", "declared", "described",
+	"explained", "explains", "insisted", "insists", "noted", "notes",
+	"recalled", "remarked", "replied", "said", "say", "says", "stated",
+	"stressed", "suggested", "told", "urged", "warned", "warns", "wrote",
+	"writes"
+};
+
+/* Capitalised words that begin sentences and are no names. */
+static const char *const notnames[] = {
+	"A", "After", "Also", "An", "And", "As", "At", "But", "For", "However",
+	"If", "In", "It", "Meanwhile", "On", "Or", "So", "That", "The", "Then",
+	"There", "These", "This", "Those", "When", "While", "Yet"
+};
+
+static const char *const pronouns[] = {
+	"He", "I", "She", "They", "We", "he", "she", "they", "we"
+};
+
+static int
+inlist(const char *const *list, size_t len, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+#define INLIST(l, w)	inlist(l, sizeof(l) / sizeof(l[0]), (w)->p, (w)->n)
+
+static int
+isname(const struct spkword *w)
+{
+	return (w->flags & TW_CAP) && !INLIST(notnames, w);
+}
+
+/* Sets the speaker to words i to j-1. */
+static int
+speaker(const struct spkword *w, int i, int j, const char **sp, size_t *sn)
+{
+	*sp = w[i].p;
+	*sn = (size_t)(w[j - 1].p + w[j - 1].n - w[i].p);
+	return 1;
+}
+
+/* Tells whether only white space stands between two words. */
+static int
+adjacent(const struct spkword *a, const struct spkword *b)
+{
+	const char *p;
+
+	for (p = a->p + a->n; p < b->p; p++)
+		if (cls[(unsigned char)*p] != K_SPACE)
+			return 0;
+	return 1;
+}
+
+/*
+ * Looks for a name or a pronoun next to the reporting verb w[v]: before
+ * it when before is set (Putin warned), else after it (said Ushakov).
+ * A name is a run of up to four capitalised words.
+ */
+static int
+nextto(const struct spkword *w, int nw, int v, int before, const char **sp,
+    size_t *sn)
+{
+	int i;
+
+	if (before) {
+		if (v == 0 || !adjacent(&w[v - 1], &w[v]))
+			return 0;
+		if (INLIST(pronouns, &w[v - 1]))
+			return speaker(w, v - 1, v, sp, sn);
+		for (i = v; i > 0 && v - i < 4 && isname(&w[i - 1]) &&
+		    adjacent(&w[i - 1], &w[i]); i--)
+			;
+		return i < v ? speaker(w, i, v, sp, sn) : 0;
+	}
+	if (v + 1 >= nw || !adjacent(&w[v], &w[v + 1]))
+		return 0;
+	if (INLIST(pronouns, &w[v + 1]))
+		return speaker(w, v + 1, v + 2, sp, sn);
+	for (i = v + 1; i < nw && i - v <= 4 && isname(&w[i]) &&
+	    adjacent(&w[i - 1], &w[i]); i++)
+		;
+	return i > v + 1 ? speaker(w, v + 1, i, sp, sn) : 0;
+}
+
+/* Collects the words of the first sentence of a text, at most max. */
+static int
+firstwords(const char *p, const char *end, struct spkword *w, int max)
+{
+	struct textscan s;
+	struct texttok t;
+	int nw = 0;
+
+	text_start(&s, p, (size_t)(end - p));
+	while (nw < max && text_scan(&s, &t) == TT_WORD) {
+		w[nw].p = t.p;
+		w[nw].n = t.n;
+		w[nw++].flags = t.flags;
+	}
+	return nw;
+}
+
+/* Collects the last words, at most max, of the sentence open at end. */
+static int
+lastwords(const char *p, const char *end, struct spkword *w, int max)
+{
+	struct textscan s;
+	struct texttok t;
+	enum texttype tt;
+	int nw = 0;
+
+	text_start(&s, p, (size_t)(end - p));
+	while ((tt = text_scan(&s, &t)) != TT_END) {
+		if (tt == TT_SENTENCE && t.p + t.n < end)
+			nw = 0;
+		if (tt != TT_WORD)
+			continue;
+		if (nw == max) {
+			memmove(w, w + 1, (size_t)(max - 1) * sizeof(*w));
+			nw--;
+		}
+		w[nw].p = t.p;
+		w[nw].n = t.n;
+		w[nw++].flags = t.flags;
+	}
+	return nw;
+}
+
+int
+text_speaker(const char *text, size_t n, const char *q, size_t qn,
+    const char **sp, size_t *sn)
+{
+	struct spkword w[SPK_WORDS];
+	const char *end = text + n, *ps = q, *pe = q + qn, *after = q + qn;
+	uint32_t c;
+	int nw, i;
+
+	while (ps > text && ps[-1] != '\n')
+		ps--;
+	while (pe < end && *pe != '\n')
+		pe++;
+	if (after < pe)
+		after += text_decode(after, pe, &c);
+	/* After the quotation: said Ushakov, he added, Mr Smith said. */
+	nw = firstwords(after, pe, w, 6);
+	if (nw > 0 && INLIST(reportverbs, &w[0]) && nextto(w, nw, 0, 0, sp, sn))
+		return 1;
+	for (i = 1; i < nw && !INLIST(reportverbs, &w[i]); i++)
+		;
+	if (i < nw && nextto(w, nw, i, 1, sp, sn) && *sp == w[0].p)
+		return 1;
+	/* Before it, in its sentence: Putin warned that ... "quote". */
+	nw = lastwords(ps, q, w, SPK_WORDS);
+	for (i = nw - 1; i >= 0; i--)
+		if (INLIST(reportverbs, &w[i]))
+			return nextto(w, nw, i, 1, sp, sn) ||
+			    nextto(w, nw, i, 0, sp, sn);
+	return 0;
+}

@@ -1,0 +1,471 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+#include "tests.h"
+
+/*
+ * Renders the tokens of a text on one line: each word followed by a
+ * space, <S n> at the end of a sentence of n words, <Q n:text> at the end
+ * of a quotation of n words, <P n> at the end of a paragraph of n words.
+ */
+static const char *
+render(const char *s)
+{
+	static char out[4096];
+	struct textscan sc;
+	struct texttok t;
+	size_t at = 0;
+
+	out[0] = '\0';
+	text_start(&sc, s, strlen(s));
+	while (text_scan(&sc, &t) != TT_END) {
+		switch (t.type) {
+		case TT_WORD:
+			at += (size_t)snprintf(out + at, sizeof(out) - at,
+			    "%.*s ", (int)t.n, t.p);
+			break;
+		case TT_SENTENCE:
+			at += (size_t)snprintf(out + at, sizeof(out) - at,
+			    "<S %zu> ", t.words);
+			break;
+		case TT_QUOTE:
+			at += (size_t)snprintf(out + at, sizeof(out) - at,
+			    "<Q %zu:%.*s> ", t.words, (int)t.n, t.p);
+			break;
+		default:
+			at += (size_t)snprintf(out + at, sizeof(out) - at,
+			    "<P %zu> ", t.words);
+			break;
+		}
+		ck_assert_uint_lt(at, sizeof(out));
+	}
+	return out;
+}
+
+START_TEST(text_decode_reads_valid_sequences)
+{
+	uint32_t c;
+
+	ck_assert_uint_eq(text_decode("a", "a" + 1, &c), 1);
+	ck_assert_uint_eq(c, 'a');
+	ck_assert_uint_eq(text_decode("\xc3\xa9", "\xc3\xa9" + 2, &c), 2);
+	ck_assert_uint_eq(c, 0xe9);
+	ck_assert_uint_eq(text_decode("\xe2\x80\x9c", "\xe2\x80\x9c" + 3, &c),
+	    3);
+	ck_assert_uint_eq(c, 0x201c);
+	ck_assert_uint_eq(text_decode("\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" + 4,
+	    &c), 4);
+	ck_assert_uint_eq(c, 0x1f600);
+}
+END_TEST
+
+START_TEST(text_decode_takes_bad_bytes_one_by_one)
+{
+	static const char *const bad[] = {
+		"\x80", "\xc0\x80", "\xed\xa0\x80", "\xe2\x80", "\xf5\x80\x80\x80",
+		"\xff", "\xc3"
+	};
+	uint32_t c;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_uint_eq(text_decode(bad[i], bad[i] + strlen(bad[i]),
+		    &c), 1);
+		ck_assert_uint_eq(c, TEXT_BADBYTE);
+	}
+}
+END_TEST
+
+START_TEST(text_isalnum_knows_letters_of_every_script)
+{
+	ck_assert(text_isalnum('a') && text_isalnum('Z') && text_isalnum('7'));
+	ck_assert(text_isalnum(0xe9) && text_isalnum(0x434) &&
+	    text_isalnum(0x3b1) && text_isalnum(0x5d0) && text_isalnum(0x4e2d));
+	ck_assert(text_isalnum(0x301));		/* a combining accent */
+	ck_assert(text_isalnum(TEXT_BADBYTE));
+}
+END_TEST
+
+START_TEST(text_isalnum_rejects_punctuation_and_symbols)
+{
+	static const uint32_t no[] = {
+		',', '.', '-', '\'', ' ', 0xa0, 0xa3, 0xab, 0xd7, 0x2014, 0x2013,
+		0x2019, 0x201c, 0x20ac, 0x3002, 0x1f600, 0x37e
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ck_assert_msg(!text_isalnum(no[i]), "U+%04X", (unsigned)no[i]);
+}
+END_TEST
+
+START_TEST(text_isspace_knows_unicode_spaces)
+{
+	ck_assert(text_isspace(' ') && text_isspace('\t') &&
+	    text_isspace('\n') && text_isspace(0xa0) && text_isspace(0x2009) &&
+	    text_isspace(0x3000));
+	ck_assert(!text_isspace('a') && !text_isspace(0x200b) &&
+	    !text_isspace(0) && !text_isspace(TEXT_BADBYTE));
+}
+END_TEST
+
+START_TEST(text_isupper_knows_cased_scripts)
+{
+	static const uint32_t up[] = {
+		'A', 0xc9, 0xde, 0x100, 0x139, 0x178, 0x391, 0x3a3, 0x386, 0x410,
+		0x401, 0x42f, 0x460, 0x531, 0x1e9e
+	};
+	static const uint32_t notup[] = {
+		'a', '1', 0xd7, 0xdf, 0xe9, 0x101, 0x131, 0x13a, 0x3c3, 0x430,
+		0x451, 0x5d0, TEXT_BADBYTE
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(up) / sizeof(up[0]); i++)
+		ck_assert_msg(text_isupper(up[i]), "U+%04X", (unsigned)up[i]);
+	for (i = 0; i < sizeof(notup) / sizeof(notup[0]); i++)
+		ck_assert_msg(!text_isupper(notup[i]), "U+%04X",
+		    (unsigned)notup[i]);
+}
+END_TEST
+
+START_TEST(text_foldcp_lowers_each_cased_letter)
+{
+	uint32_t c;
+
+	for (c = 0; c < 0x600; c++)
+		if (text_isupper(c)) {
+			ck_assert_msg(!text_isupper(text_foldcp(c)), "U+%04X",
+			    (unsigned)c);
+			ck_assert_msg(text_foldcp(c) != c, "U+%04X", (unsigned)c);
+		}
+	ck_assert_uint_eq(text_foldcp(0x3c2), 0x3c3);	/* final sigma */
+	ck_assert_uint_eq(text_foldcp(0x130), 'i');
+	ck_assert_uint_eq(text_foldcp(0x178), 0xff);
+	ck_assert_uint_eq(text_foldcp(0x4e2d), 0x4e2d);
+}
+END_TEST
+
+START_TEST(text_fold_lowers_latin_greek_and_cyrillic)
+{
+	const char in[] = "ÉCOLE Über ŁÓDŹ ΣΟΦΊΑ ΟΔΌΣ Дом ЁЛКА Ѣ";
+	char out[sizeof(in)];
+	size_t n;
+
+	n = text_fold(out, sizeof(out), in, strlen(in));
+	ck_assert_uint_eq(n, strlen(in));
+	out[n] = '\0';
+	ck_assert_str_eq(out, "école über łódź σοφία οδόσ дом ёлка ѣ");
+}
+END_TEST
+
+START_TEST(text_fold_keeps_bad_bytes_and_cuts_at_a_code_point)
+{
+	char buf[32], out[8];
+	size_t n;
+
+	strcpy(buf, "A\xff\xc3" "B\xd0\x94");	/* A, bad, bad, B, Д */
+	n = text_fold(buf, sizeof(buf), buf, strlen(buf));
+	ck_assert_uint_eq(n, 6);
+	ck_assert_int_eq(memcmp(buf, "a\xff\xc3" "b\xd0\xb4", 6), 0);
+	/* Three bytes of room: a, the bad byte, and no half of an é. */
+	n = text_fold(out, 3, "A\xff\xc3\x89", 4);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(memcmp(out, "a\xff", 2), 0);
+	ck_assert_uint_eq(text_fold(out, sizeof(out), "", 0), 0);
+	ck_assert_uint_eq(text_fold(out, sizeof(out), "\xc4\xb0", 2), 1);
+	ck_assert_int_eq(out[0], 'i');
+}
+END_TEST
+
+START_TEST(text_chars_counts_code_points)
+{
+	ck_assert_uint_eq(text_chars("a\xc3\xb1\xe2\x80\x94\xd0\xb4", 8), 4);
+	ck_assert_uint_eq(text_chars("", 0), 0);
+}
+END_TEST
+
+START_TEST(text_chars_counts_each_bad_byte_once)
+{
+	ck_assert_uint_eq(text_chars("\xff\xfe", 2), 2);
+	ck_assert_uint_eq(text_chars("\xe2\x80", 2), 2);
+	ck_assert_uint_eq(text_chars("a\x80" "b", 3), 3);
+}
+END_TEST
+
+START_TEST(text_paragraphs_counts_lines_with_text)
+{
+	ck_assert_uint_eq(text_paragraphs("a\nb\n\n \t\nc", 9), 3);
+	ck_assert_uint_eq(text_paragraphs("one", 3), 1);
+}
+END_TEST
+
+START_TEST(text_paragraphs_of_nothing_is_zero)
+{
+	ck_assert_uint_eq(text_paragraphs("", 0), 0);
+	ck_assert_uint_eq(text_paragraphs(" \n\t\n", 4), 0);
+}
+END_TEST
+
+START_TEST(text_syllables_follows_vowel_groups)
+{
+	ck_assert_uint_eq(text_syllables("make", 4), 1);
+	ck_assert_uint_eq(text_syllables("whole", 5), 1);
+	ck_assert_uint_eq(text_syllables("table", 5), 2);
+	ck_assert_uint_eq(text_syllables("the", 3), 1);
+	ck_assert_uint_eq(text_syllables("reading", 7), 2);
+	ck_assert_uint_eq(text_syllables("beautiful", 9), 3);
+	/* ne-go-ti-a-tions has five, but "ia" is one group of vowels */
+	ck_assert_uint_eq(text_syllables("Negotiations", 12), 4);
+}
+END_TEST
+
+START_TEST(text_syllables_gives_every_word_at_least_one)
+{
+	ck_assert_uint_eq(text_syllables("1999", 4), 1);
+	ck_assert_uint_eq(text_syllables("BBC", 3), 1);
+	ck_assert_uint_eq(text_syllables("\xff", 1), 1);
+	/* молоко: three Cyrillic vowel groups */
+	ck_assert_uint_eq(text_syllables("\xd0\xbc\xd0\xbe\xd0\xbb\xd0\xbe"
+	    "\xd0\xba\xd0\xbe", 12), 3);
+}
+END_TEST
+
+START_TEST(text_scan_keeps_words_whole_across_joiners)
+{
+	ck_assert_str_eq(render("five-hour Ukraine’s U.S. 28-point 13.7 "
+	    "150,000 it's"),
+	    "five-hour Ukraine’s U.S 28-point 13.7 150,000 it's <S 7> <P 7> ");
+	ck_assert_str_eq(render("Trump–Putin proposal—despite Union,dismissed "
+	    "a/b 1,a - x' 'y -z"),
+	    "Trump Putin proposal despite Union dismissed a b 1 a x y z "
+	    "<S 13> <P 13> ");
+}
+END_TEST
+
+START_TEST(text_scan_ends_sentences_before_capitals_only)
+{
+	ck_assert_str_eq(render("It fell. Then it rose! Why? “Because.” "
+	    "In 2004. 2005 came."),
+	    "It fell <S 2> Then it rose <S 3> Why <S 1> Because "
+	    "<Q 1:Because.> <S 1> In 2004 <S 2> 2005 came <S 2> <P 11> ");
+	ck_assert_str_eq(render("\"Is it?\" he says. Think?, a show... and "
+	    "more.Then"),
+	    "Is it <Q 2:Is it?> he says <S 4> Think a show and more.Then "
+	    "<S 5> <P 9> ");
+}
+END_TEST
+
+START_TEST(text_scan_keeps_abbreviations_and_initials_in_the_sentence)
+{
+	ck_assert_str_eq(render("Mr. Smith met Dr. Who in the U.S. on Jan. 5. "
+	    "George W. Bush left."),
+	    "Mr Smith met Dr Who in the U.S on Jan 5 <S 11> George W Bush left "
+	    "<S 4> <P 15> ");
+	ck_assert_str_eq(render("It ended in the U.S. The"),
+	    "It ended in the U.S The <S 6> <P 6> ");
+}
+END_TEST
+
+START_TEST(text_scan_never_runs_a_sentence_over_a_paragraph)
+{
+	ck_assert_str_eq(render("no end here\nNext one\n\n\n- bullet"),
+	    "no end here <S 3> <P 3> Next one <S 2> <P 2> bullet <S 1> <P 1> ");
+	ck_assert_str_eq(render(""), "");
+	ck_assert_str_eq(render(" \n \n"), "");
+	ck_assert_str_eq(render("...\n—"), "<P 0> <P 0> ");
+}
+END_TEST
+
+START_TEST(text_scan_finds_quotations_of_every_kind)
+{
+	ck_assert_str_eq(render("a “b c” ‘d’ «e f» \"g\" envoys’ x"),
+	    "a b c <Q 2:b c> d <Q 1:d> e f <Q 2:e f> g <Q 1:g> envoys x <S 9> "
+	    "<P 9> ");
+	/* A quotation inside another ends first. */
+	ck_assert_str_eq(render("“He said ‘no’ twice”"),
+	    "He said no <Q 1:no> twice <Q 4:He said ‘no’ twice> <S 4> <P 4> ");
+}
+END_TEST
+
+START_TEST(text_scan_runs_a_quotation_over_a_paragraph_break_once)
+{
+	ck_assert_str_eq(render("\"First part.\n\"Second.\" He left."),
+	    "First part <S 2> <P 2> Second <Q 3:First part.\n\"Second.> <S 1> "
+	    "He left <S 2> <P 3> ");
+	/* News style: a new opening mark goes on with the quotation. */
+	ck_assert_str_eq(render("\"One. \"Two,\" he said."),
+	    "One <S 1> Two <Q 2:One. \"Two,> he said <S 3> <P 4> ");
+}
+END_TEST
+
+START_TEST(text_scan_survives_unbalanced_marks)
+{
+	ck_assert_str_eq(render("He said \"never closed\n\nNext para."),
+	    "He said never closed <Q 2:never closed> <S 4> <P 4> Next para "
+	    "<S 2> <P 2> ");
+	ck_assert_str_eq(render("a 6\" b ” c » d"),
+	    "a 6 b c d <S 5> <P 5> ");
+	ck_assert_str_eq(render("“ “ “"), "<Q 0: “ “> <P 0> ");
+}
+END_TEST
+
+START_TEST(text_scan_counts_cyrillic_text)
+{
+	ck_assert_str_eq(render("Привет, мир. Это тест «цитата»."),
+	    "Привет мир <S 2> Это тест цитата <Q 1:цитата> <S 3> <P 5> ");
+}
+END_TEST
+
+START_TEST(text_scan_flags_capitals_and_sentence_starts)
+{
+	const char s[] = "The Kremlin said “Putin 2 won”.\nÉtienne";
+	unsigned want[] = {
+		TW_CAP | TW_SENT | TW_PARA, TW_CAP, 0, TW_CAP | TW_QUOTED,
+		TW_DIGIT | TW_QUOTED, TW_QUOTED, TW_CAP | TW_SENT | TW_PARA
+	};
+	struct textscan sc;
+	struct texttok t;
+	size_t i = 0;
+
+	text_start(&sc, s, strlen(s));
+	while (text_scan(&sc, &t) != TT_END)
+		if (t.type == TT_WORD) {
+			ck_assert_uint_lt(i, sizeof(want) / sizeof(want[0]));
+			ck_assert_uint_eq(t.flags, want[i]);
+			i++;
+		}
+	ck_assert_uint_eq(i, 7);
+}
+END_TEST
+
+START_TEST(text_count_counts_in_one_pass)
+{
+	struct textcount c;
+	const char s[] = "Tests work. “Yes,” he said.\n\nThe end";
+
+	text_count(s, strlen(s), &c, TC_SYLLABLES);
+	ck_assert_uint_eq(c.paragraphs, 2);
+	ck_assert_uint_eq(c.sentences, 3);
+	ck_assert_uint_eq(c.words, 7);
+	ck_assert_uint_eq(c.quotes, 1);
+	ck_assert_uint_eq(c.syllables, 7);
+}
+END_TEST
+
+START_TEST(text_count_of_quotations_only_and_of_nothing)
+{
+	struct textcount c;
+
+	text_count("“Yes.”\n“No.”", strlen("“Yes.”\n“No.”"), &c, 0);
+	ck_assert_uint_eq(c.paragraphs, 2);
+	ck_assert_uint_eq(c.sentences, 2);
+	ck_assert_uint_eq(c.words, 2);
+	ck_assert_uint_eq(c.quotes, 2);
+	text_count("", 0, &c, TC_SYLLABLES);
+	ck_assert_uint_eq(c.paragraphs + c.sentences + c.words + c.quotes +
+	    c.syllables, 0);
+}
+END_TEST
+
+static const char *
+speaker(const char *text, const char *q)
+{
+	static char out[64];
+	const char *p = strstr(text, q), *sp;
+	size_t sn;
+
+	ck_assert_ptr_nonnull(p);
+	if (!text_speaker(text, strlen(text), p, strlen(q), &sp, &sn))
+		return "";
+	snprintf(out, sizeof(out), "%.*s", (int)sn, sp);
+	return out;
+}
+
+START_TEST(text_speaker_finds_the_name_by_the_verb)
+{
+	ck_assert_str_eq(speaker("“Yes,” said Ushakov.", "Yes,"), "Ushakov");
+	ck_assert_str_eq(speaker("“Yes,” said Mr Yuri Ushakov, an aide.",
+	    "Yes,"), "Mr Yuri Ushakov");
+	ck_assert_str_eq(speaker("“No,” he added.", "No,"), "he");
+	ck_assert_str_eq(speaker("\"Fine,\" Jane Doe told reporters.",
+	    "Fine,"), "Jane Doe");
+	ck_assert_str_eq(speaker("It fell. But Putin warned that it is "
+	    "“ready right now” if one begins.", "ready right now"), "Putin");
+	ck_assert_str_eq(speaker("Owen said: \"I have.\nNot me.\" More.",
+	    "I have.\nNot me."), "Owen");
+}
+END_TEST
+
+START_TEST(text_speaker_guesses_nothing_without_a_verb)
+{
+	ck_assert_str_eq(speaker("“No.” The end.", "No."), "");
+	ck_assert_str_eq(speaker("They made “some progress”, the Minister "
+	    "said.", "some progress"), "");
+	ck_assert_str_eq(speaker("Europe, Putin and others said “x”.", "x"),
+	    "");
+	ck_assert_str_eq(speaker("“x”", "x"), "");
+}
+END_TEST
+
+Suite *
+text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc;
+
+	tc = tcase_create("text_decode");
+	tcase_add_test(tc, text_decode_reads_valid_sequences);
+	tcase_add_test(tc, text_decode_takes_bad_bytes_one_by_one);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_isalnum");
+	tcase_add_test(tc, text_isalnum_knows_letters_of_every_script);
+	tcase_add_test(tc, text_isalnum_rejects_punctuation_and_symbols);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_isspace");
+	tcase_add_test(tc, text_isspace_knows_unicode_spaces);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_isupper");
+	tcase_add_test(tc, text_isupper_knows_cased_scripts);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_fold");
+	tcase_add_test(tc, text_foldcp_lowers_each_cased_letter);
+	tcase_add_test(tc, text_fold_lowers_latin_greek_and_cyrillic);
+	tcase_add_test(tc, text_fold_keeps_bad_bytes_and_cuts_at_a_code_point);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_chars");
+	tcase_add_test(tc, text_chars_counts_code_points);
+	tcase_add_test(tc, text_chars_counts_each_bad_byte_once);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_paragraphs");
+	tcase_add_test(tc, text_paragraphs_counts_lines_with_text);
+	tcase_add_test(tc, text_paragraphs_of_nothing_is_zero);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_syllables");
+	tcase_add_test(tc, text_syllables_follows_vowel_groups);
+	tcase_add_test(tc, text_syllables_gives_every_word_at_least_one);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_scan");
+	tcase_add_test(tc, text_scan_keeps_words_whole_across_joiners);
+	tcase_add_test(tc, text_scan_ends_sentences_before_capitals_only);
+	tcase_add_test(tc,
+	    text_scan_keeps_abbreviations_and_initials_in_the_sentence);
+	tcase_add_test(tc, text_scan_never_runs_a_sentence_over_a_paragraph);
+	tcase_add_test(tc, text_scan_finds_quotations_of_every_kind);
+	tcase_add_test(tc,
+	    text_scan_runs_a_quotation_over_a_paragraph_break_once);
+	tcase_add_test(tc, text_scan_survives_unbalanced_marks);
+	tcase_add_test(tc, text_scan_counts_cyrillic_text);
+	tcase_add_test(tc, text_scan_flags_capitals_and_sentence_starts);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_count");
+	tcase_add_test(tc, text_count_counts_in_one_pass);
+	tcase_add_test(tc, text_count_of_quotations_only_and_of_nothing);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_speaker");
+	tcase_add_test(tc, text_speaker_finds_the_name_by_the_verb);
+	tcase_add_test(tc, text_speaker_guesses_nothing_without_a_verb);
+	suite_add_tcase(s, tc);
+	return s;
+}
