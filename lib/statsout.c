@@ -298,13 +298,13 @@ static void
 figures(struct stats *st, const struct sumctx *c, long g,
     char v[NSUM][32])
 {
-	struct stgroup z, *s = g < 0 ? &z : &st->g[g];
+	static const struct stgroup z;
+	const struct stgroup *s = g < 0 ? &z : &st->g[g];
 	uint64_t n[] = { s->articles, s->words, s->sentences, s->paragraphs,
 	    s->quotes, s->bytes };
 	int dated, y, m, d;
 	size_t i;
 
-	memset(&z, 0, sizeof(z));
 	for (i = 0; i < 6; i++)
 		snprintf(v[i], 32, "%llu", (unsigned long long)n[i]);
 	dated = s->articles > s->undated;
