@@ -528,6 +528,8 @@ topgroup(struct stats *st, struct writer *w, long g, const char *key,
 	size_t i;
 
 	(void)st;
+	if (h->n == 0)
+		return;
 	qsort(h->r, h->n, sizeof(*h->r), cmprow);
 	for (i = 0; i < h->n; i++) {
 		r = &h->r[i];
