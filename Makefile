@@ -45,7 +45,7 @@ tests/unit/run: $(UNITOBJ) lib/libart.a
 
 # The tests need Check, prove and mandoc; tests/deps brings them in
 # where it can (as root on Debian) and otherwise names the packages.
-check: all
+check: all bench/gen
 	@sh tests/deps check
 	@$(MAKE) -s tests/unit/run CHECK_CFLAGS="$$($(PKG_CONFIG) --cflags check)" \
 	    CHECK_LIBS="$$($(PKG_CONFIG) --libs check)"
@@ -67,7 +67,7 @@ check-asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined"
 
-check-valgrind: all
+check-valgrind: all bench/gen
 	@sh tests/deps valgrind
 	@$(MAKE) -s tests/unit/run CHECK_CFLAGS="$$($(PKG_CONFIG) --cflags check)" \
 	    CHECK_LIBS="$$($(PKG_CONFIG) --libs check)"

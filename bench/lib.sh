@@ -5,9 +5,12 @@
 #	tool NAME FILE CMD	times CMD, a shell command running our tool
 #				NAME on FILE (whose size gives the MB/s); the
 #				peer calls that follow compare with it
-#	peer NAME CMD		times CMD, a peer doing the same work, and
+#	peer NAME CMD [FILE]	times CMD, a peer doing the same work, and
 #				prints the row: NAME, its MB/s, ours, the
-#				ratio (ours / theirs) and the peak RSS of each
+#				ratio (ours / theirs) and the peak RSS of each;
+#				the peer's MB/s is over FILE when it reads
+#				another input than the tool (the same
+#				articles in another format, say)
 #	note TEXT		prints a line of text under the table
 #
 # CMD is evaluated by this shell (so `mem' and the variables below work
@@ -69,7 +72,8 @@ tool() {
 }
 
 peer() {
-	_key=$(printf '%s\n%s\n' "$_tfile" "$2" | cksum | cut -d' ' -f1)
+	_pfile=${3:-$_tfile}
+	_key=$(printf '%s\n%s\n' "$_pfile" "$2" | cksum | cut -d' ' -f1)
 	if [ -f "$OUT/peer.$_key" ]; then
 		read -r _ns _rss <"$OUT/peer.$_key"
 	else
@@ -77,8 +81,9 @@ peer() {
 		echo "$_ns $_rss" >"$OUT/peer.$_key"
 	fi
 	_row "$_tname" "$1" "$(_mbs "$_tbytes" "$_tns")" \
-	    "$(_mbs "$_tbytes" "$_ns")" \
-	    "$(awk -v a="$_tns" -v b="$_ns" 'BEGIN { printf "%.2f", b / a }')" \
+	    "$(_mbs "$(wc -c <"$_pfile")" "$_ns")" \
+	    "$(awk -v a="$_tbytes" -v b="$(wc -c <"$_pfile")" -v ta="$_tns" \
+	    -v tb="$_ns" 'BEGIN { printf "%.2f", (a / ta) / (b / tb) }')" \
 	    "$_trss" "$_rss"
 }
 

@@ -13,6 +13,14 @@
 #include "reader.h"
 #include "tsv.h"
 
+static int	bylinelike(const char *, size_t, int);
+
+static inline int
+isblank_(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
 const char *const article_colname[NCOLS] = {
 	"id", "date", "title", "byline", "origin", "body"
 };
@@ -71,11 +79,32 @@ putline(struct buf *b, const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * Appends the first paragraph of an article that has no byline.  When it
+ * would read as a byline, it goes over two lines, which a byline never
+ * does, so that reading the text back gives the same article.
+ */
+static int
+putfirst(struct buf *b, const char *p, size_t n)
+{
+	size_t i;
+
+	if (bylinelike(p, n, 0))
+		for (i = 3; i + 1 < n; i++)
+			if (p[i] == ' ' && !isblank_((unsigned char)p[i - 1]) &&
+			    !isblank_((unsigned char)p[i + 1]))
+				return buf_add(b, p, i) == -1 ||
+				    buf_addc(b, '\n') == -1 ||
+				    buf_add(b, p + i + 1, n - i - 1) == -1 ? -1 : 0;
+	return buf_add(b, p, n);
+}
+
 int
 article_puttext(struct buf *b, struct article *a)
 {
 	const char *p, *q, *end;
-	size_t n;
+	size_t n, bn;
+	int first = 1;
 
 	p = article_text(a, COL_DATE, &n);
 	if (buf_adds(b, "date ") == -1 ||
@@ -85,16 +114,17 @@ article_puttext(struct buf *b, struct article *a)
 	p = article_text(a, COL_TITLE, &n);
 	if (putline(b, p, n) == -1 || buf_addc(b, '\n') == -1)
 		return -1;
-	p = article_text(a, COL_BYLINE, &n);
-	if (n > 0 && (buf_addc(b, '\n') == -1 || putline(b, p, n) == -1 ||
+	p = article_text(a, COL_BYLINE, &bn);
+	if (bn > 0 && (buf_addc(b, '\n') == -1 || putline(b, p, bn) == -1 ||
 	    buf_addc(b, '\n') == -1))
 		return -1;
 	p = article_text(a, COL_BODY, &n);
-	for (end = p + n; p < end; p = q + 1) {
+	for (end = p + n; p < end; p = q + 1, first = 0) {
 		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			q = end;
-		if (buf_addc(b, '\n') == -1 ||
-		    buf_add(b, p, (size_t)(q - p)) == -1 ||
+		if (buf_addc(b, '\n') == -1 || (first && bn == 0 ?
+		    putfirst(b, p, (size_t)(q - p)) :
+		    buf_add(b, p, (size_t)(q - p))) == -1 ||
 		    buf_addc(b, '\n') == -1)
 			return -1;
 	}
@@ -104,12 +134,6 @@ article_puttext(struct buf *b, struct article *a)
 /*
  * The parser of article text.
  */
-
-static inline int
-isblank_(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
 
 /* A trimmed input line, and the form feeds in what was trimmed. */
 struct tline {
@@ -136,6 +160,7 @@ getline_(struct artin *in, struct tline *l)
 		l->no = in->heldno;
 		l->esc = in->heldesc;
 		if (in->heldtrim) {
+			l->ffafter = in->heldff;
 			l->p = s;
 			l->n = n;
 			return 1;
@@ -289,6 +314,22 @@ sentencelike(const char *p, size_t n)
 }
 
 /*
+ * Whether one line of text reads as a byline: short, beginning with By
+ * (any case) and a blank, and not ending like a sentence.  esc says the
+ * text is in record escapes, where a tab is written \t.
+ */
+static int
+bylinelike(const char *p, size_t n, int esc)
+{
+	if (n > BYLINE_MAX || n < 4 || (p[0] != 'B' && p[0] != 'b') ||
+	    (p[1] != 'Y' && p[1] != 'y'))
+		return 0;
+	if (p[2] != ' ' && !(esc ? memcmp(p + 2, "\\t", 2) == 0 : p[2] == '\t'))
+		return 0;
+	return !sentencelike(p, n);
+}
+
+/*
  * Closes the open paragraph.  The first paragraph of an article becomes
  * its byline when it is one short line that begins with By and does not
  * end like a sentence.
@@ -301,11 +342,8 @@ closepara(struct artin *in, struct tstate *st)
 	if (!st->inpara)
 		return 0;
 	st->inpara = 0;
-	if (st->npara != 1 || st->paralines != 1 || b->n > BYLINE_MAX ||
-	    b->n < 4 || (b->p[0] != 'B' && b->p[0] != 'b') ||
-	    (b->p[1] != 'Y' && b->p[1] != 'y') || (b->p[2] != ' ' &&
-	    memcmp(b->p + 2, "\\t", 2) != 0) ||
-	    sentencelike(b->p, b->n))
+	if (st->npara != 1 || in->byline.n > 0 || st->paralines != 1 ||
+	    !bylinelike(b->p, b->n, 1))
 		return 0;
 	in->byline.n = 0;
 	if (buf_add(&in->byline, b->p, b->n) == -1)
@@ -372,6 +410,7 @@ hold(struct artin *in, const struct tline *l)
 	in->heldn = l->n;
 	in->heldno = l->no;
 	in->heldesc = l->esc;
+	in->heldff = l->ffafter;
 	in->heldtrim = 1;
 	in->hashold = 1;
 }

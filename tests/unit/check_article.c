@@ -100,6 +100,25 @@ START_TEST(article_puttext_writes_the_canonical_form)
 }
 END_TEST
 
+/* Read back, a one-line By paragraph would become the byline. */
+START_TEST(article_puttext_wraps_a_first_paragraph_that_reads_as_a_byline)
+{
+	char r1[] = "0123456789abcdef\t\tT\t\tx:1\tBy the way\nBy the way";
+	char r2[] = "0123456789abcdef\t\tT\tBy X\tx:1\tBy the way";
+	struct article a;
+	struct buf b = { 0 };
+
+	fromrecord(&a, r1);
+	ck_assert_int_eq(article_puttext(&b, &a), 0);
+	fromrecord(&a, r2);
+	ck_assert_int_eq(article_puttext(&b, &a), 0);
+	buf_nul(&b);
+	ck_assert_str_eq(b.p, "date - T\n\nBy the\nway\n\nBy the way\n"
+	    "date - T\n\nBy X\n\nBy the way\n");
+	buf_free(&b);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -116,6 +135,8 @@ article_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("article_puttext");
 	tcase_add_test(tc, article_puttext_writes_the_canonical_form);
+	tcase_add_test(tc,
+	    article_puttext_wraps_a_first_paragraph_that_reads_as_a_byline);
 	suite_add_tcase(s, tc);
 	return s;
 }

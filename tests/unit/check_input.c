@@ -99,6 +99,19 @@ START_TEST(artin_next_splits_at_headers_and_form_feeds)
 }
 END_TEST
 
+/* A line held back for the next article keeps its form feeds. */
+START_TEST(artin_next_keeps_the_form_feed_of_a_held_line)
+{
+	ck_assert_str_eq(PARSE(
+	    "date - A\n\nx\ndate - B\f\nC\n\fD\f\nE\n"),
+	    "|A||x|1\n"
+	    "|B|||4\n"
+	    "|C|||5\n"
+	    "|D|||6\n"
+	    "|E|||7\n");
+}
+END_TEST
+
 START_TEST(artin_next_reads_headerless_text_and_layout_noise)
 {
 	ck_assert_str_eq(PARSE(
@@ -244,6 +257,7 @@ input_suite(void)
 
 	tc = tcase_create("artin_next");
 	tcase_add_test(tc, artin_next_splits_at_headers_and_form_feeds);
+	tcase_add_test(tc, artin_next_keeps_the_form_feed_of_a_held_line);
 	tcase_add_test(tc, artin_next_reads_headerless_text_and_layout_noise);
 	tcase_add_test(tc, artin_next_tells_a_byline_from_a_sentence);
 	tcase_add_test(tc, artin_next_recovers_bad_headers);

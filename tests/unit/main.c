@@ -19,6 +19,7 @@ main(void)
 	srunner_add_suite(sr, htab_suite());
 	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, lines_suite());
+	srunner_add_suite(sr, match_suite());
 	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, out_suite());
 	srunner_add_suite(sr, tsv_suite());

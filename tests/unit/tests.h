@@ -13,6 +13,7 @@ Suite	*hash_suite(void);
 Suite	*htab_suite(void);
 Suite	*input_suite(void);
 Suite	*lines_suite(void);
+Suite	*match_suite(void);
 Suite	*stats_suite(void);
 Suite	*out_suite(void);
 Suite	*tsv_suite(void);
