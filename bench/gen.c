@@ -23,7 +23,6 @@
 #define NGEN		6000	/* generated words in the vocabulary tail */
 #define WRAP		72	/* column of hard-wrapped articles */
 #define VOCAB_SEED	0x5eed
-#define ZIPF		1.2	/* the exponent of the word ranks */
 
 struct text {
 	char	*p;
@@ -294,7 +293,7 @@ mkvocab(void)
 {
 	static char arena[NGEN * 40];
 	char *w = arena;
-	double acc = 0;
+	double acc = 0, x;
 	size_t i, k;
 
 	for (i = 0; i < NCOMMON; i++)
@@ -306,8 +305,14 @@ mkvocab(void)
 			    PICK(codas));
 		w += sprintf(w, "%s", PICK(suffixes)) + 1;
 	}
+	/*
+	 * Weights (rank + 3.7)^-1.25, made of operations IEEE 754 rounds
+	 * exactly (sqrt among them, unlike pow), so that every machine
+	 * draws the same words.
+	 */
 	for (i = 0; i < NVOCAB; i++) {
-		acc += pow((double)i + 3.7, -ZIPF);
+		x = (double)i + 3.7;
+		acc += 1.0 / (x * sqrt(sqrt(x)));
 		vcum[i] = acc;
 	}
 }
@@ -718,14 +723,39 @@ usage(void)
 	exit(2);
 }
 
+/*
+ * Writes n articles whose dates move forward over three years from
+ * 2023-01-01, with a few weeks of jitter, as in a feed.
+ */
+static void
+stream(unsigned long n, double badp, int crlf)
+{
+	const long start = 19358, span = 3 * 365;
+	unsigned long i;
+	enum bad kind;
+	long day;
+
+	for (i = 0; i < n; i++) {
+		day = start + (long)((double)span * (double)i / (double)n) +
+		    (long)between(0, 40) - 20;
+		day = day < start ? start : day >= start + span ?
+		    start + span - 1 : day;
+		kind = chance(badp) ? (enum bad)between(GOOD + 1, NBAD - 1) :
+		    GOOD;
+		if (i > 0)
+			adds(kind == FORMFEED ? "\f\n" : "\n");
+		article(day, kind);
+		emit(crlf);
+	}
+	if (fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) == EOF)
+		err(2, "write error");
+}
+
 int
 main(int argc, char *argv[])
 {
-	const long start = 19358, span = 3 * 365;	/* from 2023-01-01 */
-	unsigned long i, n = 1000, seed = 1;
+	unsigned long n = 1000, seed = 1;
 	double badp = 0;
-	enum bad kind;
-	long day;
 	int c, crlf = 0;
 	char *end;
 
@@ -758,19 +788,6 @@ main(int argc, char *argv[])
 	rstate = VOCAB_SEED;
 	mkvocab();
 	rstate = seed;
-	for (i = 0; i < n; i++) {
-		day = start + (long)((double)span * (double)i / (double)n) +
-		    (long)between(0, 40) - 20;
-		day = day < start ? start : day >= start + span ?
-		    start + span - 1 : day;
-		kind = chance(badp) ? (enum bad)between(GOOD + 1, NBAD - 1) :
-		    GOOD;
-		if (i > 0)
-			adds(kind == FORMFEED ? "\f\n" : "\n");
-		article(day, kind);
-		emit(crlf);
-	}
-	if (fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) == EOF)
-		err(2, "write error");
+	stream(n, badp, crlf);
 	return 0;
 }

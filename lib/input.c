@@ -82,6 +82,13 @@ artin_setmax(struct artin *in, size_t max)
 	in->ln.max = max;
 }
 
+void
+artin_setfind(struct artin *in, lines_findfn *find, void *arg)
+{
+	in->find = find;
+	in->findarg = arg;
+}
+
 enum artfmt
 artin_format(const struct artin *in)
 {
@@ -164,6 +171,21 @@ reader_line(struct artin *in, char **p, size_t *n)
 	return r;
 }
 
+/* The next line of records: through find() when there is one. */
+static int
+recline(struct artin *in, char **p, size_t *n)
+{
+	int r;
+
+	if (in->find == NULL)
+		return reader_line(in, p, n);
+	while ((r = lines_find(&in->ln, in->find, in->findarg, p, n)) == -1 &&
+	    errno == EFBIG)
+		reader_warn(in, in->ln.lineno, 1, "line longer than %zu bytes "
+		    "skipped", in->ln.max);
+	return r;
+}
+
 /*
  * The records reader.  A line that is not a record is reported and
  * skipped: in a file of records it can only be damage.
@@ -182,7 +204,7 @@ records_next(struct artin *in, struct article **ap)
 			p = in->held;
 			n = in->heldn;
 			tabs = in->heldtabs;
-		} else if ((r = reader_line(in, &p, &n)) != 1)
+		} else if ((r = recline(in, &p, &n)) != 1)
 			return r;
 		else
 			tabs = in->ln.tabs;

@@ -6,6 +6,7 @@
 #define ART_INPUT_H
 
 #include "article.h"
+#include "lines.h"
 
 enum artfmt {
 	FMT_AUTO,	/* tell by the first non-blank line */
@@ -47,6 +48,14 @@ void		 artin_setmax(struct artin *, size_t);
  * a read error or when memory ran out.
  */
 int		 artin_next(struct artin *, struct article **ap);
+
+/*
+ * For records: passes over, unread and unchecked, the lines in which
+ * find() finds nothing (see lines_find()), so that a tool that looks for
+ * strings reads only the records that hold them.  Article text is read
+ * whole all the same.  NULL reads every line again.
+ */
+void		 artin_setfind(struct artin *, lines_findfn *find, void *arg);
 
 /* The format being read: the one asked for, or the one told. */
 enum artfmt	 artin_format(const struct artin *);

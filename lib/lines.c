@@ -169,6 +169,7 @@ fill(struct lines *ln)
 		ln->buf = p;
 		ln->cap = cap;
 	}
+	ln->gen++;
 	do
 		r = read(ln->fd, ln->buf + ln->end, ln->cap - ln->end);
 	while (r == -1 && errno == EINTR);
@@ -201,6 +202,7 @@ skipline(struct lines *ln)
 			return 0;
 		}
 		ln->pos = ln->end = 0;
+		ln->gen++;
 		do
 			r = read(ln->fd, ln->buf, ln->cap);
 		while (r == -1 && errno == EINTR);
@@ -270,4 +272,53 @@ lines_next(struct lines *ln, char **p, size_t *n)
 	}
 	handout(ln, q, p, n);
 	return 1;
+}
+
+/* Passes over the whole lines before h, counting them. */
+static void
+passlines(struct lines *ln, const char *h)
+{
+	const char *q;
+
+	while ((q = memchr(ln->buf + ln->pos, '\n',
+	    (size_t)(h - (ln->buf + ln->pos)))) != NULL) {
+		ln->lineno++;
+		ln->pos = (size_t)(q - ln->buf) + 1;
+	}
+	newline(ln);
+}
+
+int
+lines_find(struct lines *ln, lines_findfn *find, void *arg, char **p,
+    size_t *n)
+{
+	const char *h;
+	ssize_t r;
+
+	for (;;) {
+		if (ln->pos < ln->end) {
+			h = find(arg, ln->buf + ln->pos, ln->buf + ln->end,
+			    ln->gen);
+			passlines(ln, h != NULL ? h : ln->buf + ln->end);
+			if (h != NULL)
+				break;
+		}
+		/* What is left is a part of a line without a find. */
+		if (ln->eof) {
+			if (ln->pos < ln->end) {
+				ln->lineno++;
+				ln->pos = ln->end;
+				newline(ln);
+			}
+			return 0;
+		}
+		/* A line as long as the buffer: lines_next() grows it. */
+		if (ln->pos == 0 && ln->end == ln->cap)
+			break;
+		if ((r = fill(ln)) == -1)
+			return -1;
+		if (r == 0)
+			ln->eof = 1;
+	}
+	return lines_next(ln, p, n);
 }

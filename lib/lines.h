@@ -28,6 +28,7 @@ struct lines {
 	int		 hasesc; /* it may hold a byte that records escape
 				    (a CR just before its newline aside) */
 	int		 nonl;	/* the line last handed out had no newline */
+	unsigned long	 gen;	/* changes whenever buffered bytes move */
 };
 
 /*
@@ -48,5 +49,24 @@ void	lines_free(struct lines *);
  * the line is then skipped, and the next call goes on after it).
  */
 int	lines_next(struct lines *, char **p, size_t *n);
+
+/*
+ * A search over the buffered bytes [p, end), which are whole lines but
+ * perhaps the last: returns a pointer into the first line worth handing
+ * out, or NULL when no line there is.  gen is the reader's: while it
+ * stays the same the bytes before end have not changed, and what the
+ * search learned about them still holds.
+ */
+typedef const char *lines_findfn(void *arg, const char *p, const char *end,
+    unsigned long gen);
+
+/*
+ * Like lines_next(), but passes over the lines in which find() finds
+ * nothing, without handing them out; they are still counted in lineno.
+ * A line may be handed out that find() would pass over (one longer than
+ * the buffer is), never the other way round.  Returns as lines_next().
+ */
+int	lines_find(struct lines *, lines_findfn *find, void *arg, char **p,
+	    size_t *n);
 
 #endif

@@ -29,6 +29,8 @@ struct artin {
 	int		 heldesc;	/* may hold bytes records escape */
 	size_t		 heldtabs;	/* tabs in it */
 	int		 ioerr;		/* errno to return after the article */
+	lines_findfn	*find;		/* records: which lines to look at */
+	void		*findarg;
 
 	/*
 	 * The columns of the article in hand.  A reader may fill them with

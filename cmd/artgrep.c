@@ -1,0 +1,749 @@
+/*
+ * artgrep: the articles that match, as records, with grep's options; and
+ * beyond grep: fields to look in, all of the patterns, dates, numeric
+ * tests, and each match in its context (-o).
+ */
+#include <err.h>
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "buf.h"
+#include "date.h"
+#include "field.h"
+#include "input.h"
+#include "match.h"
+#include "out.h"
+#include "text.h"
+#include "tsv.h"
+
+#define WIDTH		40	/* characters of context on each side (-o) */
+#define MAXWIDTH	1000
+#define COLOR_ON	"\033[01;31m\033[K"
+#define COLOR_OFF	"\033[m\033[K"
+
+enum { MATCH, NOMATCH, TROUBLE };
+enum { CMP_LT, CMP_LE, CMP_GT, CMP_GE, CMP_EQ, CMP_NE };
+
+struct range {
+	char	from[11];	/* YYYY-MM-DD, or "" when open */
+	char	to[11];
+};
+
+struct test {
+	enum field	f;
+	int		op;
+	double		v;
+};
+
+struct source {
+	const char	*p;
+	size_t		 n;
+};
+
+static int aflag, cflag, Eflag, Fflag, Hflag, iflag, lflag, oflag, qflag, sflag;
+static int vflag, wflag, xflag, color, patgiven;
+static long mmax = -1;
+static size_t width = WIDTH;
+
+static struct source *srcs;
+static size_t nsrcs;
+static struct matcher *mt;
+static enum field scope[NFIELDS];
+static size_t nscope;
+static struct range *ranges;
+static size_t nranges;
+static struct test *tests;
+static size_t ntests;
+static struct fieldctx *fctx;
+static char *found;
+
+static int trouble;
+static unsigned long nsel;
+static struct out out;
+static struct buf saved;
+static int havesaved;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: artgrep [-acEFHhiloqsvwx] [-C width] "
+	    "[-d from..to] [-e pattern] [-f file]\n"
+	    "               [-k field,...] [-m num] [-n test] [-t format] "
+	    "[--color[=when]]\n"
+	    "               [pattern] [file ...]\n");
+	exit(TROUBLE);
+}
+
+static void
+onwarn(void *arg, const char *file, unsigned long line, int lost,
+    const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "artgrep: %s:%lu: %s\n", file, line, msg);
+	if (lost)
+		trouble = 1;
+}
+
+static void
+addsource(const char *p, size_t n)
+{
+	struct source *s;
+
+	if ((s = realloc(srcs, (nsrcs + 1) * sizeof(*s))) == NULL)
+		err(TROUBLE, NULL);
+	srcs = s;
+	srcs[nsrcs].p = p;
+	srcs[nsrcs++].n = n;
+}
+
+/* -f: the lines of a file are patterns; an empty file holds none. */
+static void
+addfile(const char *path)
+{
+	struct buf b = { NULL, 0, 0 };
+	FILE *fp;
+	size_t r;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "r")) == NULL)
+		err(TROUBLE, "%s", path);
+	do {
+		if (buf_grow(&b, 8192) == -1)
+			err(TROUBLE, NULL);
+		r = fread(b.p + b.n, 1, b.cap - b.n - 1, fp);
+		b.n += r;
+	} while (r > 0);
+	if (ferror(fp))
+		err(TROUBLE, "%s", path);
+	if (fp != stdin)
+		fclose(fp);
+	if (b.n == 0) {
+		free(b.p);
+		return;
+	}
+	if (b.p[b.n - 1] == '\n')
+		b.n--;
+	addsource(b.p, b.n);	/* kept to the end, as argv is */
+}
+
+/* Compiles the patterns, line by line so that a message names one. */
+static void
+compile(void)
+{
+	const char *p, *end, *q;
+	size_t i;
+	int flags;
+
+	flags = (Fflag ? MATCH_FIXED : 0) | (iflag ? MATCH_ICASE : 0) |
+	    (wflag ? MATCH_WORD : 0) | (xflag ? MATCH_LINE : 0);
+	if ((mt = match_new(flags)) == NULL)
+		err(TROUBLE, NULL);
+	for (i = 0; i < nsrcs; i++) {
+		end = srcs[i].p + srcs[i].n;
+		for (p = srcs[i].p; ; p = q + 1) {
+			if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				q = end;
+			if (match_add(mt, p, (size_t)(q - p)) == -1) {
+				if (errno != EINVAL)
+					err(TROUBLE, NULL);
+				errx(TROUBLE, "bad regular expression '%.*s': "
+				    "%s", (int)(q - p), p, match_error(mt));
+			}
+			if (q == end)
+				break;
+		}
+	}
+	if ((found = calloc(match_npat(mt) + 1, 1)) == NULL)
+		err(TROUBLE, NULL);
+}
+
+/* -k: the fields to look in, added to those named before. */
+static void
+addscope(const char *list)
+{
+	const char *p, *q;
+	size_t i;
+	int f;
+
+	for (p = list; ; p = q + 1) {
+		if ((q = strchr(p, ',')) == NULL)
+			q = p + strlen(p);
+		if ((f = field_byname(p, (size_t)(q - p))) == -1)
+			errx(TROUBLE, "-k: unknown field '%.*s'; fields: %s",
+			    (int)(q - p), p, field_names());
+		for (i = 0; i < nscope && scope[i] != (enum field)f; i++)
+			;
+		if (i == nscope)
+			scope[nscope++] = (enum field)f;
+		if (*q == '\0')
+			break;
+	}
+}
+
+/*
+ * One end of a date range, YYYY, YYYY-MM or YYYY-MM-DD, into a day: the
+ * first day of the period for a start, its last for an end.
+ */
+static int
+datebound(const char *s, size_t n, int isend, char *day)
+{
+	char buf[11];
+	int y, m, d;
+
+	day[0] = '\0';
+	if (n == 0)
+		return 0;
+	if (n != 4 && n != 7 && n != 10)
+		return -1;
+	memcpy(buf, s, n);
+	memcpy(buf + n, &"-01-01"[n - 4], 10 - n);
+	buf[10] = '\0';
+	if (date_check(buf, 10, &y, &m, &d) != DATE_OK)
+		return -1;
+	if (isend && n == 4)
+		m = 12;
+	if (isend && n < 10)
+		d = date_mdays(y, m);
+	snprintf(day, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+/* -d FROM..TO, FROM,TO or one period; either end may be left open. */
+static void
+addrange(const char *s)
+{
+	struct range *r;
+	const char *sep, *to;
+	size_t fromlen;
+
+	if ((r = realloc(ranges, (nranges + 1) * sizeof(*r))) == NULL)
+		err(TROUBLE, NULL);
+	ranges = r;
+	r = &ranges[nranges++];
+	if ((sep = strstr(s, "..")) != NULL)
+		to = sep + 2;
+	else if ((sep = strchr(s, ',')) != NULL)
+		to = sep + 1;
+	else {
+		sep = s + strlen(s);
+		to = s;
+	}
+	fromlen = (size_t)(sep - s);
+	if (datebound(s, fromlen, 0, r->from) == -1 ||
+	    datebound(to, strlen(to), 1, r->to) == -1)
+		errx(TROUBLE, "-d %s: expected FROM..TO, each end YYYY, "
+		    "YYYY-MM or YYYY-MM-DD, or left out", s);
+	if (r->from[0] != '\0' && r->to[0] != '\0' &&
+	    strcmp(r->from, r->to) > 0)
+		errx(TROUBLE, "-d %s: the range ends before it begins", s);
+}
+
+/* The numeric fields, for messages. */
+static const char *
+numfields(void)
+{
+	static char names[512];
+	size_t at = 0;
+	int f;
+
+	for (f = 0; f < NFIELDS; f++)
+		if (field_isnumber((enum field)f) && at < sizeof(names))
+			at += (size_t)snprintf(names + at, sizeof(names) - at,
+			    "%s%s", at > 0 ? ", " : "",
+			    field_name((enum field)f));
+	return names;
+}
+
+/* -n FIELD OP NUMBER, with OP one of < <= > >= = == !=. */
+static void
+addtest(const char *s)
+{
+	static const char *const ops[] = { "<", "<=", ">", ">=", "=", "!=" };
+	const char *op, *name = s, *num;
+	struct test *t;
+	size_t len;
+	char *end;
+	int f, i;
+
+	if ((op = strpbrk(s, "<>=!")) == NULL)
+		errx(TROUBLE, "-n %s: expected a test such as words>300", s);
+	while (*name == ' ')
+		name++;
+	for (len = (size_t)(op - name); len > 0 && name[len - 1] == ' '; len--)
+		;
+	if ((f = field_byname(name, len)) == -1 ||
+	    !field_isnumber((enum field)f))
+		errx(TROUBLE, "-n %s: '%.*s' is not a numeric field; they "
+		    "are: %s", s, (int)len, name, numfields());
+	for (i = 5; i >= 0; i--)
+		if (strncmp(op, ops[i], strlen(ops[i])) == 0)
+			break;
+	num = op + (i >= 0 ? strlen(ops[i]) : 1);
+	if (i == CMP_EQ && *num == '=')
+		num++;
+	if ((t = realloc(tests, (ntests + 1) * sizeof(*t))) == NULL)
+		err(TROUBLE, NULL);
+	tests = t;
+	t = &tests[ntests++];
+	t->f = (enum field)f;
+	t->op = i;
+	errno = 0;
+	t->v = strtod(num, &end);
+	while (*end == ' ')
+		end++;
+	if (i < 0 || end == num || *end != '\0' || errno != 0 ||
+	    !isfinite(t->v))
+		errx(TROUBLE, "-n %s: expected a test such as words>300", s);
+}
+
+static long
+number(const char *s, const char *opt, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > max) {
+		if (max < LONG_MAX)
+			errx(TROUBLE, "%s %s: expected a number from 0 to %ld",
+			    opt, s, max);
+		errx(TROUBLE, "%s %s: expected a number", opt, s);
+	}
+	return v;
+}
+
+/* --color[=when] and --colour: always, never or auto (a terminal). */
+static int
+colorwhen(const char *arg)
+{
+	const char *w = strchr(arg, '=');
+
+	if (w == NULL || strcmp(w + 1, "auto") == 0)
+		return isatty(STDOUT_FILENO);
+	if (strcmp(w + 1, "always") == 0)
+		return 1;
+	if (strcmp(w + 1, "never") == 0)
+		return 0;
+	warnx("%s: expected always, never or auto", arg);
+	usage();
+	return 0;
+}
+
+static int
+iscolor(const char *a)
+{
+	size_t n;
+
+	if (strncmp(a, "--colour", 8) == 0)
+		n = 8;
+	else if (strncmp(a, "--color", 7) == 0)
+		n = 7;
+	else
+		return 0;
+	return a[n] == '\0' || a[n] == '=';
+}
+
+/*
+ * Takes --color out of the options before getopt sees them, stepping
+ * over the arguments of options so that a pattern such as -e --color is
+ * left alone.
+ */
+static void
+longopts(int *argc, char **argv, const char *optstring)
+{
+	const char *p, *o;
+	int i, j;
+
+	for (i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (iscolor(argv[i])) {
+			color = colorwhen(argv[i]);
+			for (j = i; j < *argc; j++)
+				argv[j] = argv[j + 1];
+			(*argc)--;
+			i--;
+			continue;
+		}
+		/* Options end at the first operand, as getopt's do. */
+		if (argv[i][0] != '-' || argv[i][1] == '\0')
+			break;
+		if (argv[i][1] == '-')
+			continue;
+		for (p = argv[i] + 1; *p != '\0'; p++) {
+			if ((o = strchr(optstring, *p)) == NULL || o[1] != ':')
+				continue;
+			if (p[1] == '\0')
+				i++;
+			break;
+		}
+	}
+}
+
+/* The text of a field of the article the context is on. */
+static const char *
+fieldtext(enum field f, size_t *n)
+{
+	const char *t;
+
+	if ((t = field_text(fctx, f, n)) == NULL)
+		err(TROUBLE, NULL);
+	return t;
+}
+
+static int
+indates(struct article *a)
+{
+	const char *d;
+	size_t i, n;
+
+	if (nranges == 0)
+		return 1;
+	d = article_text(a, COL_DATE, &n);
+	if (n != 10)
+		return 0;
+	for (i = 0; i < nranges; i++)
+		if ((ranges[i].from[0] == '\0' ||
+		    memcmp(d, ranges[i].from, 10) >= 0) &&
+		    (ranges[i].to[0] == '\0' || memcmp(d, ranges[i].to, 10) <= 0))
+			return 1;
+	return 0;
+}
+
+static int
+passes(void)
+{
+	struct test *t;
+	double v;
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < ntests && ok; i++) {
+		t = &tests[i];
+		v = field_number(fctx, t->f);
+		switch (t->op) {
+		case CMP_LT: ok = v < t->v; break;
+		case CMP_LE: ok = v <= t->v; break;
+		case CMP_GT: ok = v > t->v; break;
+		case CMP_GE: ok = v >= t->v; break;
+		case CMP_EQ: ok = v == t->v; break;
+		default: ok = v != t->v; break;
+		}
+	}
+	return ok;
+}
+
+/* Tells whether the patterns match: any of them, or with -a all. */
+static int
+matches(void)
+{
+	struct match mm;
+	const char *t;
+	size_t i, j, n, npat = match_npat(mt), left = npat;
+	int r;
+
+	if (npat == 0)
+		return 0;
+	memset(found, 0, npat);
+	for (i = 0; i < nscope; i++) {
+		t = fieldtext(scope[i], &n);
+		if (!aflag) {
+			if ((r = match_find(mt, t, n, 0, &mm)) == -1)
+				err(TROUBLE, NULL);
+			if (r == 1)
+				return 1;
+			continue;
+		}
+		for (j = 0; j < npat; j++) {
+			if (found[j])
+				continue;
+			if ((r = match_findpat(mt, j, t, n, 0, &mm)) == -1)
+				err(TROUBLE, NULL);
+			if (r == 1) {
+				found[j] = 1;
+				left--;
+			}
+		}
+		if (left == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends n bytes escaped, or the error. */
+static void
+addesc(const char *p, size_t n)
+{
+	if (tsv_escape(&out.b, p, n) == -1)
+		err(TROUBLE, NULL);
+}
+
+static void
+addstr(const char *s)
+{
+	if (buf_adds(&out.b, s) == -1)
+		err(TROUBLE, NULL);
+}
+
+/* One line of -o: id, field, paragraph, left, match, right. */
+static void
+kwicline(struct article *a, enum field f, const char *t, size_t n,
+    size_t para, const struct match *mm)
+{
+	size_t l, r, k, ps, pe;
+	const char *id;
+	uint32_t c;
+
+	for (ps = mm->so; ps > 0 && t[ps - 1] != '\n'; ps--)
+		;
+	for (pe = mm->eo; pe < n && t[pe] != '\n'; pe++)
+		;
+	for (l = mm->so, k = 0; l > ps && k < width; k++)
+		for (l--; l > ps && ((unsigned char)t[l] & 0xc0) == 0x80; l--)
+			;
+	for (r = mm->eo, k = 0; r < pe && k < width; k++)
+		r += text_decode(t + r, t + pe, &c);
+	id = article_text(a, COL_ID, &k);
+	addesc(id, k);
+	addstr("\t");
+	addstr(field_name(f));
+	if (buf_addc(&out.b, '\t') == -1 || buf_addu(&out.b, para) == -1 ||
+	    buf_addc(&out.b, '\t') == -1)
+		err(TROUBLE, NULL);
+	addesc(t + l, mm->so - l);
+	addstr(color ? "\t" COLOR_ON : "\t");
+	addesc(t + mm->so, mm->eo - mm->so);
+	addstr(color ? COLOR_OFF "\t" : "\t");
+	addesc(t + mm->eo, r - mm->eo);
+	addstr("\n");
+}
+
+/* -o: every match in the fields looked in, in order. */
+static void
+kwic(struct article *a)
+{
+	struct match mm;
+	const char *t, *q;
+	size_t i, n, from, para, counted;
+	uint32_t c;
+	int r;
+
+	for (i = 0; i < nscope; i++) {
+		t = fieldtext(scope[i], &n);
+		para = 1;
+		counted = 0;
+		for (from = 0; (r = match_find(mt, t, n, from, &mm)) == 1; ) {
+			if (mm.eo == mm.so) {
+				from = mm.so + (mm.so < n ?
+				    text_decode(t + mm.so, t + n, &c) : 1);
+				continue;
+			}
+			while ((q = memchr(t + counted, '\n',
+			    mm.so - counted)) != NULL) {
+				para++;
+				counted = (size_t)(q - t) + 1;
+			}
+			kwicline(a, scope[i], t, n, para, &mm);
+			from = mm.eo;
+		}
+		if (r == -1)
+			err(TROUBLE, NULL);
+	}
+}
+
+/* Writes out a selected article as the options ask. */
+static void
+put(struct article *a)
+{
+	const char *id;
+	size_t n;
+	int r = 0;
+
+	if (qflag)
+		exit(MATCH);
+	nsel++;
+	if (lflag) {
+		id = article_text(a, COL_ID, &n);
+		r = buf_add(&out.b, id, n) == -1 ? -1 : buf_addc(&out.b, '\n');
+	} else if (cflag)
+		;
+	else if (oflag)
+		kwic(a);
+	else if (havesaved)
+		r = buf_add(&out.b, saved.p, saved.n);
+	else
+		r = tsv_put(&out.b, a);
+	if (r == -1)
+		err(TROUBLE, NULL);
+	if (out_check(&out) == -1)
+		err(TROUBLE, "write error");
+}
+
+/* Whether the article is selected; the line kept first, when needed. */
+static int
+selected(struct article *a)
+{
+	int keep = !(qflag || lflag || cflag || oflag);
+
+	saved.n = 0;
+	havesaved = 0;
+	if (!indates(a))
+		return 0;
+	if (keep && a->line != NULL) {
+		if (buf_add(&saved, a->line, a->linelen) == -1 ||
+		    buf_addc(&saved, '\n') == -1)
+			err(TROUBLE, NULL);
+		havesaved = 1;
+	}
+	field_reset(fctx, a);
+	if (matches() == vflag)
+		return 0;
+	return passes();
+}
+
+static void
+grep(const char *path, enum artfmt fmt, int scan)
+{
+	struct artin *in;
+	struct article *a;
+	int r = 0;
+
+	if ((in = artin_open(path, fmt)) == NULL) {
+		if (!sflag)
+			warn("%s", path);
+		trouble = 1;
+		return;
+	}
+	artin_onwarn(in, onwarn, NULL);
+	if (scan)
+		artin_setfind(in, match_scan, mt);
+	while ((mmax < 0 || nsel < (unsigned long)mmax) &&
+	    (r = artin_next(in, &a)) == 1)
+		if (selected(a))
+			put(a);
+	if (r == -1) {
+		if (!sflag)
+			warn("%s", path);
+		trouble = 1;
+	}
+	artin_close(in);
+}
+
+/* The header line of what is written, for -H. */
+static void
+header(void)
+{
+	if (qflag || cflag)
+		return;
+	if (lflag)
+		addstr("id\n");
+	else if (oflag)
+		addstr("id\tfield\tparagraph\tleft\tmatch\tright\n");
+	else {
+		addstr(tsv_header);
+		addstr("\n");
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const char optstring[] = "aC:cd:Ee:Ff:Hhik:lm:n:oqst:vwx";
+	int c, fmt = FMT_AUTO, scan;
+	size_t i;
+
+	/* Regular expressions take UTF-8 characters, in any locale. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C");
+	longopts(&argc, argv, optstring);
+	while ((c = getopt(argc, argv, optstring)) != -1) {
+		switch (c) {
+		case 'a': aflag = 1; break;
+		case 'C': width = (size_t)number(optarg, "-C", MAXWIDTH); break;
+		case 'c': cflag = 1; break;
+		case 'd': addrange(optarg); break;
+		case 'e':
+			addsource(optarg, strlen(optarg));
+			patgiven = 1;
+			break;
+		case 'E': Eflag = 1; break;
+		case 'F': Fflag = 1; break;
+		case 'f':
+			addfile(optarg);
+			patgiven = 1;
+			break;
+		case 'H': Hflag = 1; break;
+		case 'i': iflag = 1; break;
+		case 'k': addscope(optarg); break;
+		case 'l': lflag = 1; break;
+		case 'm': mmax = number(optarg, "-m", LONG_MAX); break;
+		case 'n': addtest(optarg); break;
+		case 'o': oflag = 1; break;
+		case 'q': qflag = 1; break;
+		case 's': sflag = 1; break;
+		case 't':
+			if ((fmt = artfmt_byname(optarg)) == -1 ||
+			    fmt == FMT_AUTO)
+				errx(TROUBLE, "unknown format %s; formats: text, "
+				    "records", optarg);
+			break;
+		case 'v': vflag = 1; break;
+		case 'w': wflag = 1; break;
+		case 'x': xflag = 1; break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!patgiven) {
+		if (argc == 0)
+			usage();
+		addsource(argv[0], strlen(argv[0]));
+		argc--;
+		argv++;
+	}
+	if (Eflag && Fflag)
+		errx(TROUBLE, "-E and -F cannot be used together");
+	if (oflag && vflag)
+		errx(TROUBLE, "-o and -v cannot be used together: an article "
+		    "that does not match has no match to show");
+	if (nscope == 0)
+		addscope("title,byline,body");
+	compile();
+	if ((fctx = field_new()) == NULL)
+		err(TROUBLE, NULL);
+	scan = !vflag && match_scanprep(mt, aflag ? match_rarest(mt) :
+	    MATCH_ANY) == 0;
+	if (!scan && errno == ENOMEM)
+		err(TROUBLE, NULL);
+	out_init(&out, stdout);
+	if (Hflag)
+		header();
+	if (mmax != 0 && argc == 0)
+		grep("-", fmt, scan);
+	for (i = 0; mmax != 0 && i < (size_t)argc; i++)
+		grep(argv[i], fmt, scan);
+	if (cflag && !lflag && (buf_addu(&out.b, nsel) == -1 ||
+	    buf_addc(&out.b, '\n') == -1))
+		err(TROUBLE, NULL);
+	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
+		err(TROUBLE, "write error");
+	field_free(fctx);
+	match_free(mt);
+	out_free(&out);
+	buf_free(&saved);
+	free(found);
+	free(ranges);
+	free(tests);
+	return trouble ? TROUBLE : nsel > 0 ? MATCH : NOMATCH;
+}
