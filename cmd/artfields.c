@@ -35,6 +35,7 @@ static int status = OK;
 static struct out out;
 static enum field *fields;
 static size_t nfields;
+static size_t maxbytes = ARTIN_MAXDEFAULT;
 static enum unit eunit = UNIT_NONE;
 static struct fieldctx *ctx;
 
@@ -42,7 +43,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: artfields [-H] [-e unit] [-f field,...] "
-	    "[file ...]\n");
+	    "[-L size] [file ...]\n");
 	exit(TROUBLE);
 }
 
@@ -204,6 +205,7 @@ fieldsof(const char *path)
 		return;
 	}
 	artin_onwarn(in, onwarn, NULL);
+	artin_setmax(in, maxbytes);
 	while ((r = artin_next(in, &a)) == 1)
 		put(a);
 	if (r == -1) {
@@ -235,7 +237,7 @@ main(int argc, char *argv[])
 	const char *flist = NULL;
 	int c, Hflag = 0;
 
-	while ((c = getopt(argc, argv, "He:f:h")) != -1) {
+	while ((c = getopt(argc, argv, "He:f:hL:")) != -1) {
 		switch (c) {
 		case 'H':
 			Hflag = 1;
@@ -245,6 +247,11 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			flist = optarg;
+			break;
+		case 'L':
+			if (artin_parsesize(optarg, &maxbytes) == -1)
+				errx(TROUBLE, "-L %s: not a size in bytes (a "
+				    "number, with k, M or G)", optarg);
 			break;
 		default:
 			usage();

@@ -34,12 +34,13 @@ static struct stout out = { REP_SUMMARY, 10, 0, 3 };
 static char **stop;
 static size_t *stoplen;
 static size_t nstop;
+static size_t maxbytes = ARTIN_MAXDEFAULT;
 
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: artstat [-bdHNpw] [-g field] [-k bits] "
-	    "[-n count] [-S file] [-t format] [file ...]\n"
+	    "[-L size] [-n count] [-S file] [-t format] [file ...]\n"
 	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] "
 	    "[-S file] [partial ...]\n");
 	exit(TROUBLE);
@@ -163,6 +164,7 @@ count(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 		return;
 	}
 	artin_onwarn(in, onwarn, NULL);
+	artin_setmax(in, maxbytes);
 	while ((r = artin_next(in, &a)) == 1)
 		if (stats_add(st, fc, a) == -1)
 			err(TROUBLE, "%s:%lu", path, a->lineno);
@@ -254,7 +256,7 @@ main(int argc, char *argv[])
 	struct stats *st;
 	int c, fmt = FMT_AUTO, gflag = 0;
 
-	while ((c = getopt(argc, argv, "bdg:HhNk:mn:pS:t:w")) != -1) {
+	while ((c = getopt(argc, argv, "bdg:HhNk:L:mn:pS:t:w")) != -1) {
 		switch (c) {
 		case 'b':
 			tables |= ST_BIGRAMS;
@@ -276,6 +278,11 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			out.bits = (int)number(optarg, 63, "-k");
+			break;
+		case 'L':
+			if (artin_parsesize(optarg, &maxbytes) == -1)
+				errx(TROUBLE, "-L %s: not a size in bytes (a "
+				    "number, with k, M or G)", optarg);
 			break;
 		case 'm':
 			mflag = 1;

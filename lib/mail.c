@@ -30,6 +30,7 @@ struct mst {
 	unsigned long		 ctlno;		/* the last one warned of */
 	unsigned long		 dateno;
 	char			 fromdate[11];	/* of the mbox From line */
+	int			 toolong;	/* over artin_setmax(): dropped */
 };
 
 static int
@@ -168,6 +169,10 @@ value(struct artin *in, struct mst *st, const char *p, size_t n)
 	default:
 		return 0;
 	}
+	if (in->ln.max > 0 && b->n + n >= in->ln.max) {
+		st->toolong = 1;
+		return 0;
+	}
 	if (b->n > 0 && buf_addc(b, ' ') == -1)
 		return -1;
 	return buf_add(b, p, n);
@@ -213,6 +218,10 @@ bodyline(struct artin *in, struct mst *st, const char *p, size_t n)
 		return 0;
 	}
 	ctlwarn(in, st, p, n);
+	if (in->ln.max > 0 && b->n + n >= in->ln.max) {
+		st->toolong = 1;
+		return 0;
+	}
 	if ((st->inpara ? buf_addc(b, ' ') : b->n > 0 ? buf_addc(b, '\n') :
 	    0) == -1)
 		return -1;
@@ -365,41 +374,65 @@ body(struct artin *in, struct mst *st, char *p, size_t n)
 	return r;
 }
 
+/* Reads one message into the columns: 1, 0 at the end, or -1. */
 static int
-mailnext(struct artin *in, struct article **ap, int mbox)
+message(struct artin *in, struct mst *st, int mbox)
 {
-	struct mst st;
 	char *p;
 	size_t n;
 	int r;
 
-	memset(&st, 0, sizeof(st));
-	st.mbox = mbox;
+	memset(st, 0, sizeof(*st));
+	st->mbox = mbox;
 	in->colesc = 0;
 	do
-		if ((r = getl(in, &st, &p, &n)) != 1)
+		if ((r = getl(in, st, &p, &n)) != 1)
 			return r;
 	while (blank(p, n));
-	st.start = st.no;
+	st->start = st->no;
 	in->title.n = in->byline.n = in->body.n = in->aux[2].n = 0;
-	if (!mbox || !fromline(p, n, st.fromdate)) {
+	if (!mbox || !fromline(p, n, st->fromdate)) {
 		in->held = p;
 		in->heldn = n;
-		in->heldno = st.no;
+		in->heldno = st->no;
 		in->hashold = 1;
 		if (mbox)
-			reader_warn(in, st.no, 0, "no From line begins this "
+			reader_warn(in, st->no, 0, "no From line begins this "
 			    "message");
 	}
-	if ((r = header(in, &st, &p, &n)) == 1)
-		r = body(in, &st, p, n);
+	if ((r = header(in, st, &p, &n)) == 1)
+		r = body(in, st, p, n);
 	if (r == -1) {
 		if (errno == ENOMEM)
 			return -1;
 		in->ioerr = errno;
 	}
-	return finish(in, &st, ap);
+	return 1;
 }
+
+/*
+ * The next message; one that outgrew the bound of artin_setmax() is
+ * reported and passed over.
+ */
+static int
+mailnext(struct artin *in, struct article **ap, int mbox)
+{
+	struct mst st;
+	int r;
+
+	while ((r = message(in, &st, mbox)) == 1 && st.toolong) {
+		reader_warn(in, st.start, 1, "article longer than %zu bytes "
+		    "skipped", in->ln.max);
+		if (in->ioerr != 0) {
+			errno = in->ioerr;
+			in->ioerr = 0;
+			return -1;
+		}
+	}
+	return r == 1 ? finish(in, &st, ap) : r;
+}
+
+
 
 int
 mbox_next(struct artin *in, struct article **ap)

@@ -87,6 +87,7 @@ struct sgst {
 	unsigned long		 no;		/* the line being read */
 	unsigned long		 ctlno;		/* the last one warned of */
 	unsigned long		 dateno;	/* the line of the date */
+	int			 toolong;	/* over artin_setmax(): dropped */
 };
 
 static int
@@ -179,6 +180,10 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 	size_t mark = b->n, at;
 	long ctl;
 
+	if (in->ln.max > 0 && b->n + n >= in->ln.max) {
+		st->toolong = 1;
+		return 0;
+	}
 	if (s->state != S_IN) {
 		while (n > 0 && isws((unsigned char)*p))
 			p++, n--;
@@ -537,6 +542,17 @@ finish(struct artin *in, struct sgst *st, struct article **ap)
 	return 1;
 }
 
+/* Says that an article outgrew the bound of artin_setmax(). */
+static void
+toolong(struct artin *in, struct sgst *st)
+{
+	int e = errno;
+
+	reader_warn(in, st->start, 1, "article longer than %zu bytes skipped",
+	    in->ln.max);
+	errno = e;
+}
+
 static int
 sgml_next(struct artin *in, struct article **ap, const struct dialect *dl)
 {
@@ -561,6 +577,10 @@ sgml_next(struct artin *in, struct article **ap, const struct dialect *dl)
 			mid = 0;
 		} else if (!st.have)
 			return r;
+		else if (st.toolong) {
+			toolong(in, &st);
+			return r;
+		}
 		else {
 			if (r == -1)
 				in->ioerr = errno;
@@ -573,7 +593,11 @@ sgml_next(struct artin *in, struct article **ap, const struct dialect *dl)
 		}
 		if ((r = doline(in, &st, p, n, mid)) == T_ERR)
 			return -1;
-		if (r == T_DONE)
+		if (r == T_DONE && st.toolong) {
+			toolong(in, &st);
+			memset(&st, 0, sizeof(st));
+			st.dl = dl;
+		} else if (r == T_DONE)
 			return finish(in, &st, ap);
 	}
 }

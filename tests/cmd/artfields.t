@@ -175,7 +175,7 @@ expect '-e and -f together exit 2' 2 '' "$T/wanterr"
 run artfields -x "$seed"
 # getopt names the program as it was called: keep the name alone.
 sed 's|^[^ ]*/artfields:|artfields:|' "$T/err" >"$T/err2" && mv "$T/err2" "$T/err"
-printf 'artfields: invalid option -- '\''x'\''\nusage: artfields [-H] [-e unit] [-f field,...] [file ...]\n' \
+printf 'artfields: invalid option -- '\''x'\''\nusage: artfields [-H] [-e unit] [-f field,...] [-L size] [file ...]\n' \
     >"$T/wanterr"
 expect 'a bad option exits 2 with the usage' 2 '' "$T/wanterr"
 run artfields -f words "$T/nonexistent" "$seed"

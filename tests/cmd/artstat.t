@@ -88,7 +88,7 @@ run artstat -x "$seed"
 shortname
 cat >"$T/want.err" <<EOF
 artstat: invalid option -- 'x'
-usage: artstat [-bdHNpw] [-g field] [-k bits] [-n count] [-S file] [-t format] [file ...]
+usage: artstat [-bdHNpw] [-g field] [-k bits] [-L size] [-n count] [-S file] [-t format] [file ...]
        artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] [-S file] [partial ...]
 EOF
 expect 'a bad option gives the usage' 2 "" "$T/want.err"

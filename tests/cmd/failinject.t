@@ -134,4 +134,26 @@ agg=
 inject "$records" artgrep -l -d 2024-01-01..2025-12-31 -e a
 unset ARTKIT_FAILSPARE
 
+for f in $text $records; do
+	inject "$f" artfields
+done
+inject "$fx/mixed.txt" artfields -H -f id,date,title,byline,origin,body,year,month,weekday,author,agency,lead,paragraphs,sentences,words,chars,bytes,quotes,readmin,flesch,simhash
+inject "$fx/mixed.txt" artfields -e sentences
+inject "$records" artfields -e quotes
+inject "$fx/mixed.txt" artfields -e paragraphs
+
+# artstat sums up all its input: on an error it may have written the
+# tables of what it read.
+agg=1
+seed=$top/seeds/000_323d18fcb59138b4.txt
+inject "$seed" artstat
+inject /dev/null artstat
+inject "$seed" artstat -g month -w -n 5
+inject "$seed" artstat -p -b -N -d
+"$top/cmd/artstat" -p -b -N -d "$seed" "$fx/mixed.txt" >"$T/partials" \
+    2>/dev/null
+"$top/cmd/artstat" -p -b -N -d "$fx/records.tsv" >>"$T/partials" 2>/dev/null
+inject "$T/partials" artstat -m -N
+agg=
+
 done_testing

@@ -111,5 +111,9 @@ case_ artsplit 6 "$fx/mixed.txt"
 case_ artsplit 0 "$fx/records.tsv" -r
 case_ artgrep 6 "$fx/mixed.txt" -v -e zzzzzzzz
 case_ artgrep 6 "$fx/records.tsv" -e a
+case_ artfields 0 "$fx/mixed.txt" -f title,words
+case_ artfields 0 "$fx/records.tsv" -e sentences
+case_ artstat 0 "$fx/mixed.txt" -g month
+case_ artstat 0 "$fx/records.tsv" -p
 
 done_testing

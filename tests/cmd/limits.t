@@ -34,11 +34,11 @@ limits() {
 	    "$T/long.txt" >"$T/want.err"
 	[ "$status" = 2 ] && cmp -s "$T/err" "$T/want.err" &&
 	    grep -q Before "$T/out" && grep -q After "$T/out" &&
-	    ! grep -q 'line 2' "$T/out"
+	    ! grep -q Long "$T/out"
 	check "$tool${*:+ $*}: an article over -L is reported and skipped" test $? = 0
 
 	run $tool "$@" -L 1k "$T/long.txt"
-	[ "$status" = 0 ] && [ ! -s "$T/err" ] && grep -q 'line 29' "$T/out"
+	[ "$status" = 0 ] && [ ! -s "$T/err" ] && grep -q Long "$T/out"
 	check "$tool${*:+ $*}: an article under -L is kept" test $? = 0
 
 	run $tool "$@" -L 500 "$T/wide.txt"
@@ -70,6 +70,8 @@ limits() {
 
 limits artsplit
 limits artgrep -v -e zzzzzzzz
+limits artfields -f title,body
+limits artstat -g title
 
 # artgrep: the expressions that would take too long are refused, and a
 # search over a long paragraph takes time in step with its length.
@@ -89,6 +91,41 @@ for re in 'a.*c' 'b[ab]*c' '(a|ab|b)*c' '((a*)*b*)*c'; do
 	run timeout 600 ${ARTKIT_WRAP:-} "$top/cmd/artgrep" -c -e "$re" "$T/ab.txt"
 	echo 1 >"$T/want"
 	expect "artgrep -e '$re' over a paragraph of 16 kB ends" 0 "$T/want"
+done
+
+# The marked-up formats: an SGML document or a mail message over the
+# bound is skipped as a whole, the next one is read.
+doc() {
+	printf '<DOC>\n<DOCNO> AP880212-000%s </DOCNO>\n<HEAD>%s</HEAD>\n<TEXT>\n' \
+	    "$1" "$2"
+	i=0
+	while [ $i -lt "$3" ]; do
+		echo "line $i of the text"
+		i=$((i + 1))
+	done
+	printf '</TEXT>\n</DOC>\n'
+}
+msg() {
+	printf 'From a@example.org Sat Jan  1 00:00:00 2025\nSubject: %s\n\n' "$1"
+	i=0
+	while [ $i -lt "$2" ]; do
+		echo "line $i of the text"
+		i=$((i + 1))
+	done
+	echo
+}
+{ doc 1 Before 1; doc 2 Long 40; doc 3 After 1; doc 4 Cut 40; } |
+    sed '$d' >"$T/long.sgml"
+{ msg Before 1; msg Long 40; msg After 1; } >"$T/long.mbox"
+for f in long.sgml long.mbox; do
+	run artsplit -L 500 "$T/$f"
+	cut -f 3 "$T/out" >"$T/titles"
+	printf 'Before\nAfter\n' >"$T/want"
+	[ "$status" = 2 ] && cmp -s "$T/titles" "$T/want" &&
+	    grep -q "^artsplit: $T/$f:[0-9]*: article longer than 500 bytes skipped" \
+	    "$T/err"
+	check "artsplit: an article of $f over -L is reported and skipped" \
+	    test $? = 0
 done
 
 # Records: a record is one line.

@@ -1,0 +1,75 @@
+/*
+ * The SGML readers (TREC and LDC <DOC>, Reuters-21578 <REUTERS>) and the
+ * character references they decode: any bytes give whole records with
+ * every byte that records escape escaped, and the dates they find are
+ * real days.
+ *
+ * The last byte of an input sets the reader up: the low three bits the
+ * buffer size, the next two a bound on lines, the top bit the format.
+ */
+#include <string.h>
+
+#include "article.h"
+#include "buf.h"
+#include "date.h"
+#include "entity.h"
+#include "fuzz.h"
+#include "input.h"
+#include "tsv.h"
+
+static const size_t caps[8] = { 0, 1, 2, 3, 7, 16, 64, 100 };
+static const size_t maxes[4] = { 0, 8, 40, 200 };
+
+static void
+checkentities(const uint8_t *data, size_t size, struct buf *b)
+{
+	const char *p = (const char *)data, *q, *end = p + size;
+	size_t n;
+	long ctl, cp;
+
+	b->n = 0;
+	FUZZ_ASSERT(entity_decode(b, p, size, ENT_MARKS, &ctl) == 0);
+	FUZZ_ASSERT(ctl == -1 || ctl >= 0);
+	b->n = 0;
+	FUZZ_ASSERT(entity_decode(b, p, size, ENT_ESCAPE, &ctl) == 0);
+	for (n = 0; n < b->n; n++)
+		FUZZ_ASSERT(b->p[n] != '\t' && b->p[n] != '\r');
+	for (q = p; (q = memchr(q, '&', (size_t)(end - q))) != NULL; q++) {
+		n = entity_ref(q, (size_t)(end - q), &cp);
+		FUZZ_ASSERT(n <= (size_t)(end - q));
+		FUZZ_ASSERT(n == 0 || (cp >= 0 && cp <= 0x10ffff &&
+		    q[n - 1] == ';'));
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct buf b;
+	struct artin *in;
+	struct article *a;
+	const char *p;
+	unsigned cfg;
+	size_t n;
+	int r;
+
+	if (size == 0)
+		return 0;
+	cfg = data[--size];
+	checkentities(data, size, &b);
+	in = fuzz_open(data, size, cfg & 0x80 ? FMT_REUTERS : FMT_TREC,
+	    caps[cfg & 7], maxes[cfg >> 3 & 3]);
+	while ((r = artin_next(in, &a)) == 1) {
+		b.n = 0;
+		FUZZ_ASSERT(tsv_put(&b, a) == 0);
+		fuzz_checkrecord(b.p, b.n, 1);
+		p = article_text(a, COL_DATE, &n);
+		FUZZ_ASSERT(n == 0 || date_check(p, n, NULL, NULL, NULL) ==
+		    DATE_OK);
+		b.n = 0;
+		FUZZ_ASSERT(article_puttext(&b, a) == 0);
+	}
+	FUZZ_ASSERT(r == 0);
+	artin_close(in);
+	return 0;
+}
