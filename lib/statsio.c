@@ -31,7 +31,9 @@ static const char *const tablename[] = { "terms", "bigrams", "names",
 void
 wflush(struct writer *w)
 {
-	if (w->b.n > 0 && fwrite(w->b.p, 1, w->b.n, w->fp) != w->b.n)
+	/* After an error the buffer may hold a line cut short: drop it. */
+	if (w->err == 0 && w->b.n > 0 &&
+	    fwrite(w->b.p, 1, w->b.n, w->fp) != w->b.n)
 		w->err = errno != 0 ? errno : EIO;
 	w->b.n = 0;
 }

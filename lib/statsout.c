@@ -19,6 +19,14 @@
 #include "tsv.h"
 
 /* Keys compare as bytes, a prefix first: the order of sort and join. */
+/* Appends text as it is; memory running out is the writer's error. */
+static void
+wraw(struct writer *w, const char *p, size_t n)
+{
+	if (buf_add(&w->b, p, n) == -1)
+		w->err = ENOMEM;
+}
+
 static int
 keycmp(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -335,14 +343,13 @@ sumgroup(struct stats *st, struct writer *w, long g, const char *key,
 	figures(st, c, g, v);
 	if (!c->grouped) {
 		for (i = 0; i < NSUM; i++) {
-			buf_adds(&w->b, sumnames[i]);
+			wraw(w, sumnames[i], strlen(sumnames[i]));
 			ws(w, v[i], strlen(v[i]), 0);
 			wend(w, 1);
 		}
 		return;
 	}
-	if (buf_add(&w->b, key, len) == -1)
-		w->err = ENOMEM;
+	wraw(w, key, len);
 	for (i = 0; i < NSUM; i++)
 		ws(w, v[i], strlen(v[i]), 0);
 	wend(w, 1);
@@ -360,9 +367,10 @@ summary(struct stats *st, struct writer *w, int header)
 	if (sumprepare(st, &c) == -1)
 		goto out;
 	if (header && !c.grouped)
-		buf_adds(&w->b, "name\tvalue\n");
+		wraw(w, "name\tvalue\n", 11);
 	else if (header) {
-		buf_adds(&w->b, field_name(st->conf.group));
+		wraw(w, field_name(st->conf.group),
+		    strlen(field_name(st->conf.group)));
 		for (i = 0; i < NSUM; i++)
 			ws(w, sumnames[i], strlen(sumnames[i]), 0);
 		wend(w, 0);
@@ -562,11 +570,13 @@ top(struct stats *st, struct writer *w, const struct stout *o)
 	if (gather(st, &c, o->report) == -1)
 		goto out;
 	if (o->header) {
-		if (c.grouped)
-			buf_adds(&w->b, field_name(st->conf.group));
-		buf_adds(&w->b, c.grouped ? "\t" : "");
-		buf_adds(&w->b, topnames[o->report]);
-		buf_adds(&w->b, "\tcount\tarticles");
+		if (c.grouped) {
+			wraw(w, field_name(st->conf.group),
+			    strlen(field_name(st->conf.group)));
+			wraw(w, "\t", 1);
+		}
+		wraw(w, topnames[o->report], strlen(topnames[o->report]));
+		wraw(w, "\tcount\tarticles", 15);
 		wend(w, 0);
 	}
 	if (walkgroups(st, w, T_NONE, topgroup, &c) == -1)
@@ -649,7 +659,7 @@ nearline(struct writer *w, const struct nrow *lead, uint64_t size,
 	for (bits = 0; x != 0; bits++)
 		x &= x - 1;
 	hash_hex(s, lead->id);
-	buf_add(&w->b, s, 16);
+	wraw(w, s, 16);
 	wu(w, size);
 	wday(w, lead->day, lead->day != STATS_NODAY);
 	whex(w, m->id);
@@ -689,7 +699,7 @@ near(struct stats *st, struct writer *w, const struct stout *o)
 		}
 	qsort(m, nm, sizeof(*m), cmpmember);
 	if (o->header)
-		buf_adds(&w->b, "cluster\tsize\tfirst\tid\tdate\tcopies\tbits\n");
+		wraw(w, "cluster\tsize\tfirst\tid\tdate\tcopies\tbits\n", 39);
 	for (i = 0; i < nm && w->err == 0; i++)
 		nearline(w, &r[cl[m[i].i]], size[cl[m[i].i]], &r[m[i].i]);
 	ret = 0;

@@ -125,7 +125,7 @@ export ARTKIT_FAILSPARE
 for f in $text $records; do
 	inject "$f" artgrep -e Ukraine
 done
-inject "$fx/mixed.txt" artgrep -i -w -e 'ukraine|russia' -e 'm.*s'
+inject "$fx/mixed.txt" artgrep -i -w -e 'ukraine|russia' -e 'k.iv'
 inject "$records" artgrep -F -v -e Kharkiv
 inject "$records" artgrep -o -C 20 -e 'P[a-z]+n'
 agg=1
