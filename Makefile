@@ -114,6 +114,11 @@ fuzz:
 hostile: all
 	sh tests/hostile.sh full
 
+# That cmd/failinject.t fails every place where the tool tests allocate
+# (tests/failsites).
+check-failsites:
+	sh tests/failsites
+
 # Line and branch coverage of lib/ and cmd/ by make check, as a table
 # (tests/coverage, in build/coverage).
 coverage:
@@ -149,4 +154,4 @@ clean:
 
 .PHONY: all check lint check-asan check-valgrind demo bench install \
 	uninstall clean
-.PHONY: fuzz coverage hostile
+.PHONY: fuzz coverage hostile check-failsites

@@ -19,7 +19,8 @@
  *				first two calls on the stack inside the
  *				program itself (not the C library), as
  *				addr2line(1) takes them, "+" joined, in
- *				hex, or "-" when there is none
+ *				hex, or "-" when there is none; " spared"
+ *				follows when ARTKIT_FAILSPARE spares it
  *
  * It does the same for reading, for the tests of read errors:
  *
@@ -201,6 +202,10 @@ logcall(unsigned long n)
 	}
 	if (p == start)
 		*p++ = '-';
+	if (nspare > 0 && spared()) {
+		memcpy(p, " spared", 7);
+		p += 7;
+	}
 	*p++ = '\n';
 	(void)write(logfd, line, (size_t)(p - line));
 }

@@ -82,7 +82,7 @@ inject() {
 	refst=$?
 	_calls=$(wc -l <"$T/log")
 	[ -n "${ARTKIT_FAILSITES:-}" ] &&
-	    awk '{ print $1, $3 }' "$T/log" >>"$ARTKIT_FAILSITES"
+	    awk '{ print $1, $3, $4 }' "$T/log" >>"$ARTKIT_FAILSITES"
 	_bad=
 	for _mode in 0 1; do
 		_n=1
