@@ -83,25 +83,44 @@ cmpword(const void *a, const void *b)
 	return sortlens[i] < sortlens[j] ? -1 : sortlens[i] > sortlens[j];
 }
 
+/*
+ * The same hash without memory to sort in: the words in the same order,
+ * found by selection, each once.  The lists are short enough for it.
+ */
+static uint64_t
+stophash_nomem(const char *const *words, const size_t *lens, size_t n)
+{
+	size_t i, prev = SIZE_MAX, best;
+	uint64_t h = 0;
+
+	(void)words, (void)lens;
+	for (;;) {
+		best = SIZE_MAX;
+		for (i = 0; i < n; i++)
+			if ((prev == SIZE_MAX || cmpword(&i, &prev) > 0) &&
+			    (best == SIZE_MAX || cmpword(&i, &best) < 0))
+				best = i;
+		if (best == SIZE_MAX)
+			return h;
+		h = hash64(sortwords[best], sortlens[best], h);
+		prev = best;
+	}
+}
+
 uint64_t
 stats_stophash(const char *const *words, const size_t *lens, size_t n)
 {
 	size_t *ord, i;
 	uint64_t h = 0;
 
-	/* Without memory, fall back on the order given: still a hash. */
-	if ((ord = malloc((n + 1) * sizeof(*ord))) != NULL) {
-		for (i = 0; i < n; i++)
-			ord[i] = i;
-		sortwords = words;
-		sortlens = lens;
-		qsort(ord, n, sizeof(*ord), cmpword);
-	}
+	sortwords = words;
+	sortlens = lens;
+	if ((ord = malloc((n + 1) * sizeof(*ord))) == NULL)
+		return stophash_nomem(words, lens, n);
+	for (i = 0; i < n; i++)
+		ord[i] = i;
+	qsort(ord, n, sizeof(*ord), cmpword);
 	for (i = 0; i < n; i++) {
-		if (ord == NULL) {
-			h = hash64(words[i], lens[i], h);
-			continue;
-		}
 		if (i > 0 && cmpword(&ord[i - 1], &ord[i]) == 0)
 			continue;
 		h = hash64(words[ord[i]], lens[ord[i]], h);

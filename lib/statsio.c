@@ -94,20 +94,23 @@ wheader(struct writer *w, const struct stconf *c)
 	char s[17];
 	int i, n = 0;
 
-	buf_adds(&w->b, MAGIC "\t" VERSION "\tgroup=");
-	buf_adds(&w->b, c->group < 0 ? "-" : field_name(c->group));
-	buf_adds(&w->b, "\ttables=");
+	int bad;
+
+	bad = buf_adds(&w->b, MAGIC "\t" VERSION "\tgroup=") == -1;
+	bad |= buf_adds(&w->b, c->group < 0 ? "-" :
+	    field_name(c->group)) == -1;
+	bad |= buf_adds(&w->b, "\ttables=") == -1;
 	for (i = 0; i < 4; i++)
 		if (c->tables & 1 << i) {
 			if (n++ > 0)
-				buf_addc(&w->b, ',');
-			buf_adds(&w->b, tablename[i]);
+				bad |= buf_addc(&w->b, ',') == -1;
+			bad |= buf_adds(&w->b, tablename[i]) == -1;
 		}
 	if (n == 0)
-		buf_addc(&w->b, '-');
+		bad |= buf_addc(&w->b, '-') == -1;
 	hash_hex(s, c->stophash);
-	buf_adds(&w->b, "\tstop=");
-	if (buf_adds(&w->b, s) == -1)
+	bad |= buf_adds(&w->b, "\tstop=") == -1;
+	if (bad | (buf_adds(&w->b, s) == -1))
 		w->err = ENOMEM;
 	wend(w, 0);
 }
