@@ -1053,7 +1053,8 @@ addcopies(unsigned long *w, unsigned long n)
  * Refuses an expression too costly to run: one with a back-reference,
  * which regexec(3) matches in time exponential in the text (the POSIX
  * extended syntax has none), or whose repetition counts, multiplied
- * where they nest, make more than RE_COPIES copies of its characters.
+ * where they nest, make more than RE_COPIES copies of its characters
+ * (a + makes two: a stack of them doubles and doubles).
  */
 static int
 recheck(struct matcher *m, const char *p, const char *end)
@@ -1077,7 +1078,12 @@ recheck(struct matcher *m, const char *p, const char *end)
 			k = recount(p, end, &p);
 			addcopies(&w[d], last * (k - 1));
 			last = last * k > RE_COPIES ? RE_COPIES + 1 : last * k;
-		} else if (strchr("*+?|^$", *p) != NULL) {
+		} else if (*p == '+') {
+			/* regcomp() writes a+ as aa*: two copies. */
+			addcopies(&w[d], last);
+			last = last * 2 > RE_COPIES ? RE_COPIES + 1 : last * 2;
+			p++;
+		} else if (strchr("*?|^$", *p) != NULL) {
 			p++;
 		} else {
 			last = 1;

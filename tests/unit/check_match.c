@@ -81,11 +81,12 @@ START_TEST(match_add_refuses_expressions_too_costly_to_run)
 	static const char *const bad[] = {
 		"(a*)*\\1b", "(.)\\9", "a{1,4001}", "(a{1,100}){1,100}",
 		"(ab|cd|ef|gh|ij){1,1000}", "((x{10}){10}){41}",
+		"A++++++++++++++++++++++++++++++++", "((a+)+)+{1,600}",
 		"a{1,2000}b{1,2000}c"
 	};
 	static const char *const good[] = {
 		"\\.\\(\\[", "[\\1]", "a{1,4000}", "(a{1,10}){1,100}",
-		"(ab|cd){2,1000}", "a{3,}b{0}", "(a)(b)*"
+		"(ab|cd){2,1000}", "a{3,}b{0}", "(a)(b)*", "a+b+c+", "(x+)+"
 	};
 	struct matcher *m = mk(0, NULL);
 	char deep[601];
