@@ -186,15 +186,20 @@ special(unsigned char c, int flags)
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
-/* Whether a word may hold a byte below 0x20, '&', DEL or '\\'. */
-static int
-maybe(uint64_t x)
+/*
+ * Marks with its high bit each byte of a word that may be below 0x20,
+ * '&', DEL or '\\' (a byte after such a one may be marked too).
+ */
+static inline uint64_t
+maybe(uint64_t x, int flags)
 {
 	uint64_t a = x ^ (ONES * '&'), d = x ^ (ONES * 0x7f),
-	    s = x ^ (ONES * '\\');
+	    s = x ^ (ONES * '\\'), m;
 
-	return (((x - ONES * 0x20) & ~x) | ((a - ONES) & ~a) |
-	    ((d - ONES) & ~d) | ((s - ONES) & ~s)) & HIGHS ? 1 : 0;
+	m = ((x - ONES * 0x20) & ~x) | ((a - ONES) & ~a) | ((d - ONES) & ~d);
+	if (flags & ENT_ESCAPE)
+		m |= (s - ONES) & ~s;
+	return m & HIGHS;
 }
 
 /*
@@ -205,15 +210,25 @@ static size_t
 plainrun(const char *p, size_t n, int flags)
 {
 	size_t i = 0, k;
-	uint64_t x;
+	uint64_t x, y;
 
 	for (;;) {
-		for (; i + 8 <= n; i += 8) {
+		for (; i + 16 <= n; i += 16) {
 			memcpy(&x, p + i, 8);
-			if (maybe(x))
+			memcpy(&y, p + i + 8, 8);
+			if (maybe(x, flags) | maybe(y, flags))
 				break;
 		}
-		for (k = i + 8 <= n ? i + 8 : n; i < k; i++)
+		if (i + 16 > n) {
+			/* The last bytes, padded with spaces to two words. */
+			x = y = ONES * ' ';
+			memcpy(&x, p + i, n - i < 8 ? n - i : 8);
+			if (n - i > 8)
+				memcpy(&y, p + i + 8, n - i - 8);
+			if (!(maybe(x, flags) | maybe(y, flags)))
+				return n;
+		}
+		for (k = i + 16 <= n ? i + 16 : n; i < k; i++)
 			if (special((unsigned char)p[i], flags))
 				return i;
 		if (i >= n)

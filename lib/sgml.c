@@ -121,7 +121,12 @@ static void
 trimend(struct buf *b)
 {
 	size_t k;
+	int c;
 
+	/* Most parts end in a letter or a stop: say so at once. */
+	if (b->n == 0 || ((c = (unsigned char)b->p[b->n - 1]) > ' ' &&
+	    c != 't' && c != 'r'))
+		return;
 	for (;;) {
 		if (b->n > 0 && isws((unsigned char)b->p[b->n - 1])) {
 			b->n--;
@@ -191,7 +196,9 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 			return -1;
 	}
 	at = b->n;
-	if (entity_decode(b, p, n, st->dl->entflags | ENT_ESCAPE, &ctl) == -1)
+	/* A line without a byte that records escape needs no escaping. */
+	if (entity_decode(b, p, n, st->dl->entflags |
+	    (in->ln.hasesc ? ENT_ESCAPE : 0), &ctl) == -1)
 		return -1;
 	if (ctl != -1)
 		ctlwarn(in, st, ctl);

@@ -129,6 +129,20 @@ START_TEST(trec_next_sorts_elements_by_role)
 }
 END_TEST
 
+START_TEST(trec_next_keeps_tabs_and_backslashes)
+{
+	const char *w;
+
+	ck_assert_str_eq(READ(
+	    "<DOC><HEAD>H\\</HEAD>\n<TEXT>\na\tb \\ c\t\r\nplain\r\n"
+	    "\tx &amp;\\y\t</TEXT></DOC><DOC><HEAD>\tN</HEAD></DOC>\n",
+	    FMT_AUTO, &w),
+	    "|H\\\\||a\\tb \\\\ c plain\\nx &\\\\y|1\n"
+	    "|N|||5\n");
+	ck_assert_str_eq(w, "");
+}
+END_TEST
+
 START_TEST(trec_next_recovers_damage)
 {
 	const char *w;
@@ -220,6 +234,7 @@ sgml_suite(void)
 	tc = tcase_create("trec_next");
 	tcase_add_test(tc, trec_next_reads_each_kind_of_paragraph);
 	tcase_add_test(tc, trec_next_sorts_elements_by_role);
+	tcase_add_test(tc, trec_next_keeps_tabs_and_backslashes);
 	tcase_add_test(tc, trec_next_recovers_damage);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("reuters_next");
