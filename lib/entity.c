@@ -179,61 +179,145 @@ special(unsigned char c, int flags)
 	if (flags & ENT_ESCAPE)
 		if (c == '\\' || c == '\t' || c == '\r')
 			return 1;
+	if ((flags & ENT_TAGS) && c == '<')
+		return 1;
 	return c == '&' || (c < 0x20 && c != '\t' && c != '\n' &&
 	    c != '\r') || c == 0x7f;
 }
 
+/*
+ * The scan for bytes that need care: with SSE2 (every x86-64) a mask of
+ * them is had for 16 bytes at a time, as memchr does it; elsewhere the
+ * test runs on 64-bit words, and a block that may hold one is then read
+ * byte by byte.
+ */
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+#include <emmintrin.h>
+
+/* What to look for: the flags' bytes, or '&' again where they ask none. */
+struct care {
+	__m128i	 lim, amp, del, esc, tag;
+};
+
+static inline void
+care_init(struct care *c, int flags)
+{
+	c->lim = _mm_set1_epi8(0x1f);
+	c->amp = _mm_set1_epi8('&');
+	c->del = _mm_set1_epi8(0x7f);
+	c->esc = _mm_set1_epi8(flags & ENT_ESCAPE ? '\\' : '&');
+	c->tag = _mm_set1_epi8(flags & ENT_TAGS ? '<' : '&');
+}
+
+/* Returns a bit for each byte of p[0..16) that may need care. */
+static inline unsigned
+care16(const char *p, const struct care *c)
+{
+	__m128i x, m;
+
+	x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, c->lim),
+	    x), _mm_cmpeq_epi8(x, c->amp)), _mm_or_si128(_mm_cmpeq_epi8(x,
+	    c->del), _mm_or_si128(_mm_cmpeq_epi8(x, c->esc),
+	    _mm_cmpeq_epi8(x, c->tag))));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#else
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
-/*
- * Marks with its high bit each byte of a word that may be below 0x20,
- * '&', DEL or '\\' (a byte after such a one may be marked too).
- */
-static inline uint64_t
-maybe(uint64_t x, int flags)
-{
-	uint64_t a = x ^ (ONES * '&'), d = x ^ (ONES * 0x7f),
-	    s = x ^ (ONES * '\\'), m;
+struct care {
+	uint64_t	 esc, tag;
+};
 
-	m = ((x - ONES * 0x20) & ~x) | ((a - ONES) & ~a) | ((d - ONES) & ~d);
-	if (flags & ENT_ESCAPE)
-		m |= (s - ONES) & ~s;
-	return m & HIGHS;
+static inline void
+care_init(struct care *c, int flags)
+{
+	c->esc = ONES * (flags & ENT_ESCAPE ? '\\' : '&');
+	c->tag = ONES * (flags & ENT_TAGS ? '<' : '&');
+}
+
+/* Whether a word may hold a byte below 0x20, '&', DEL, or the flags'. */
+static inline uint64_t
+maybe(uint64_t x, const struct care *c)
+{
+	uint64_t a = x ^ (ONES * '&'), d = x ^ (ONES * 0x7f), s = x ^ c->esc,
+	    t = x ^ c->tag;
+
+	return (((x - ONES * 0x20) & ~x) | ((a - ONES) & ~a) |
+	    ((d - ONES) & ~d) | ((s - ONES) & ~s) | ((t - ONES) & ~t)) & HIGHS;
+}
+
+static inline unsigned
+care16(const char *p, const struct care *c)
+{
+	uint64_t x, y;
+
+	memcpy(&x, p, 8);
+	memcpy(&y, p + 8, 8);
+	return maybe(x, c) | maybe(y, c) ? 0xffff : 0;
+}
+#endif
+
+/* The number of the lowest bit set in m, which is not 0. */
+static inline size_t
+lowbit(unsigned m)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctz(m);
+#else
+	size_t k;
+
+	for (k = 0; (m & 1) == 0; k++)
+		m >>= 1;
+	return k;
+#endif
 }
 
 /*
  * Returns the length of the run of bytes at p that need no care, looking
- * at eight bytes at a time where it can: text is mostly such runs.
+ * at 16 bytes at a time where it can: text is mostly such runs.  The last
+ * block of a piece of 16 bytes or more overlaps the one before it.
  */
 static size_t
 plainrun(const char *p, size_t n, int flags)
 {
-	size_t i = 0, k;
-	uint64_t x, y;
+	struct care c;
+	size_t i = 0, at, k;
+	unsigned m;
 
-	for (;;) {
-		for (; i + 16 <= n; i += 16) {
-			memcpy(&x, p + i, 8);
-			memcpy(&y, p + i + 8, 8);
-			if (maybe(x, flags) | maybe(y, flags))
-				break;
-		}
-		if (i + 16 > n) {
-			/* The last bytes, padded with spaces to two words. */
-			x = y = ONES * ' ';
-			memcpy(&x, p + i, n - i < 8 ? n - i : 8);
-			if (n - i > 8)
-				memcpy(&y, p + i + 8, n - i - 8);
-			if (!(maybe(x, flags) | maybe(y, flags)))
-				return n;
-		}
-		for (k = i + 16 <= n ? i + 16 : n; i < k; i++)
+	if (n < 16) {
+		for (; i < n; i++)
 			if (special((unsigned char)p[i], flags))
 				return i;
-		if (i >= n)
+		return n;
+	}
+	care_init(&c, flags);
+	for (;;) {
+		for (; i + 16 <= n; i += 16)
+			if ((m = care16(p + i, &c)) != 0)
+				break;
+		at = i + 16 <= n ? i : n - 16;
+		if (at != i) {
+			if (i == n)
+				return n;
+			/* Bit k stands for p[at + k]; those before i were seen. */
+			m = care16(p + at, &c) >> (i - at) << (i - at);
+		}
+		for (; m != 0; m &= m - 1) {
+			k = lowbit(m);
+			if (special((unsigned char)p[at + k], flags))
+				return at + k;
+		}
+		if ((i = at + 16) >= n)
 			return n;
 	}
+}
+
+size_t
+entity_plain(const char *p, size_t n, int flags)
+{
+	return plainrun(p, n, flags);
 }
 
 /* Appends a byte, escaped as records write it where flags ask. */
@@ -291,7 +375,7 @@ decode1(struct buf *b, const char *p, size_t n, int flags, long *ctl,
 	return len;
 }
 
-int
+ssize_t
 entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 {
 	size_t i = 0, start;
@@ -303,8 +387,8 @@ entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 		i += plainrun(p + i, n - i, flags);
 		if (buf_add(b, p + start, i - start) == -1)
 			return -1;
-		if (i == n)
-			break;
+		if (i == n || (p[i] == '<' && (flags & ENT_TAGS)))
+			return (ssize_t)i;
 		if (p[i] == '&')
 			i += decode1(b, p + i, n - i, flags, ctl, &err);
 		else {
@@ -315,5 +399,5 @@ entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 		if (err == -1)
 			return -1;
 	}
-	return 0;
+	return (ssize_t)n;
 }
