@@ -209,18 +209,51 @@ care_init(struct care *c, int flags)
 	c->tag = _mm_set1_epi8(flags & ENT_TAGS ? '<' : '&');
 }
 
+/* Marks each byte of p[0..16) that may need care. */
+static inline __m128i
+carev(const char *p, const struct care *c)
+{
+	__m128i x;
+
+	x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x,
+	    c->lim), x), _mm_cmpeq_epi8(x, c->amp)), _mm_or_si128(
+	    _mm_cmpeq_epi8(x, c->del), _mm_or_si128(_mm_cmpeq_epi8(x, c->esc),
+	    _mm_cmpeq_epi8(x, c->tag))));
+}
+
 /* Returns a bit for each byte of p[0..16) that may need care. */
 static inline unsigned
 care16(const char *p, const struct care *c)
 {
-	__m128i x, m;
+	return (unsigned)_mm_movemask_epi8(carev(p, c));
+}
 
-	x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, c->lim),
-	    x), _mm_cmpeq_epi8(x, c->amp)), _mm_or_si128(_mm_cmpeq_epi8(x,
-	    c->del), _mm_or_si128(_mm_cmpeq_epi8(x, c->esc),
-	    _mm_cmpeq_epi8(x, c->tag))));
-	return (unsigned)_mm_movemask_epi8(m);
+/*
+ * Whether no byte of p[0..n), n >= 16, may need care; the bytes are
+ * copied to d (which has room for them) on the way, blocks of 16 at a
+ * time, the last overlapping the one before.
+ */
+static inline int
+nocare(const char *p, size_t n, const struct care *c, char *d)
+{
+	__m128i acc = _mm_setzero_si128(), x;
+	size_t i = 0;
+
+	for (;;) {
+		if (i + 16 > n)
+			i = n - 16;
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		acc = _mm_or_si128(acc, _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(_mm_min_epu8(x, c->lim), x),
+		    _mm_cmpeq_epi8(x, c->amp)), _mm_or_si128(_mm_cmpeq_epi8(x,
+		    c->del), _mm_or_si128(_mm_cmpeq_epi8(x, c->esc),
+		    _mm_cmpeq_epi8(x, c->tag)))));
+		_mm_storeu_si128((__m128i *)(void *)(d + i), x);
+		if ((i += 16) >= n)
+			break;
+	}
+	return _mm_movemask_epi8(acc) == 0;
 }
 #else
 #define ONES	0x0101010101010101ULL
@@ -256,6 +289,20 @@ care16(const char *p, const struct care *c)
 	memcpy(&x, p, 8);
 	memcpy(&y, p + 8, 8);
 	return maybe(x, c) | maybe(y, c) ? 0xffff : 0;
+}
+
+static inline int
+nocare(const char *p, size_t n, const struct care *c, char *d)
+{
+	size_t i;
+
+	for (i = 0; i + 16 < n; i += 16)
+		if (care16(p + i, c))
+			return 0;
+	if (care16(p + n - 16, c))
+		return 0;
+	memcpy(d, p, n);
+	return 1;
 }
 #endif
 
@@ -318,6 +365,25 @@ size_t
 entity_plain(const char *p, size_t n, int flags)
 {
 	return plainrun(p, n, flags);
+}
+
+int
+entity_addplain(struct buf *b, const char *p, size_t n, int flags)
+{
+	struct care c;
+
+	if (n < 16) {
+		if (plainrun(p, n, flags) != n)
+			return 0;
+		return buf_add(b, p, n) == -1 ? -1 : 1;
+	}
+	if (buf_grow(b, n) == -1)
+		return -1;
+	care_init(&c, flags);
+	if (!nocare(p, n, &c, b->p + b->n))
+		return 0;
+	b->n += n;
+	return 1;
 }
 
 /* Appends a byte, escaped as records write it where flags ask. */

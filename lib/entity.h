@@ -59,6 +59,14 @@ ssize_t	entity_decode(struct buf *b, const char *p, size_t n, int flags,
 size_t	entity_plain(const char *p, size_t n, int flags);
 
 /*
+ * Appends the n bytes at p to b when entity_plain() would take them all,
+ * as entity_decode() would but more quickly, and returns 1; returns 0,
+ * having appended nothing, when it would not, and -1 with errno set to
+ * ENOMEM.
+ */
+int	entity_addplain(struct buf *b, const char *p, size_t n, int flags);
+
+/*
  * Returns the first control byte (entity_isctl) among the n bytes at p,
  * NUL included, or -1 when there is none.
  */

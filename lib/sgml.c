@@ -71,6 +71,7 @@ enum { S_START, S_JOIN, S_IN };
 struct sink {
 	struct buf	*b;
 	const char	*sep;	/* between paragraphs or elements */
+	size_t		 seplen;
 	int		 state;	/* S_START: a paragraph begins */
 };
 
@@ -200,7 +201,7 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 		if (s->state == S_JOIN) {
 			if (buf_addc(b, ' ') == -1)
 				return -1;
-		} else if (b->n > 0 && buf_adds(b, s->sep) == -1)
+		} else if (b->n > 0 && buf_add(b, s->sep, s->seplen) == -1)
 			return -1;
 	}
 	at = b->n;
@@ -270,6 +271,7 @@ begin(struct artin *in, struct sgst *st)
 	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
 		st->sk[roles[i]].b = bufs[i];
 		st->sk[roles[i]].sep = seps[i];
+		st->sk[roles[i]].seplen = strlen(seps[i]);
 		st->sk[roles[i]].state = S_START;
 		bufs[i]->n = 0;
 	}
@@ -454,8 +456,8 @@ plainline(struct artin *in, struct sgst *st, const char *p, size_t n)
 {
 	struct sink *s = &st->sk[R_TEXT];
 	struct buf *b = s->b;
-	size_t k = 0, e = n;
-	int flags = ENT_TAGS | (in->ln.hasesc ? ENT_ESCAPE : 0);
+	size_t k = 0, e = n, mark;
+	int r, flags = ENT_TAGS | (in->ln.hasesc ? ENT_ESCAPE : 0);
 
 	while (k < n && isws((unsigned char)p[k]))
 		k++;
@@ -467,13 +469,14 @@ plainline(struct artin *in, struct sgst *st, const char *p, size_t n)
 	}
 	if (k > 0 && st->inp == 0)
 		sink_para(s);
-	if (entity_plain(p + k, e - k, flags) != e - k)
-		return 0;
+	mark = b->n;
 	if (s->state != S_IN && b->n > 0 && (s->state == S_JOIN ?
-	    buf_addc(b, ' ') : buf_adds(b, s->sep)) == -1)
+	    buf_addc(b, ' ') : buf_add(b, s->sep, s->seplen)) == -1)
 		return -1;
-	if (buf_add(b, p + k, e - k) == -1)
-		return -1;
+	if ((r = entity_addplain(b, p + k, e - k, flags)) != 1) {
+		b->n = mark;
+		return r;
+	}
 	s->state = S_JOIN;
 	return 1;
 }

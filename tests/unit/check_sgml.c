@@ -67,6 +67,7 @@ END_TEST
 START_TEST(entity_plain_finds_the_first_byte_that_needs_care)
 {
 	static const char care[] = "&\x01\x7f";
+	struct buf b = { 0 };
 	char s[41];
 	size_t at, k;
 
@@ -76,6 +77,16 @@ START_TEST(entity_plain_finds_the_first_byte_that_needs_care)
 			s[at] = care[k];
 			ck_assert_uint_eq(entity_plain(s, sizeof(s), 0), at);
 			ck_assert_uint_eq(entity_plain(s, at, 0), at);
+			b.n = 0;
+			ck_assert_int_eq(entity_addplain(&b, s, sizeof(s), 0),
+			    0);
+			ck_assert_uint_eq(b.n, 0);
+			ck_assert_int_eq(entity_addplain(&b, s, at, 0), 1);
+			ck_assert_uint_eq(b.n, at);
+			ck_assert_int_eq(memcmp(b.p, s, at), 0);
+			ck_assert_int_eq(entity_addplain(&b, s + at,
+			    sizeof(s) - at, 0), 0);
+			ck_assert_uint_eq(b.n, at);
 			s[at] = '\t';
 			ck_assert_uint_eq(entity_plain(s, sizeof(s), 0),
 			    sizeof(s));
@@ -88,6 +99,7 @@ START_TEST(entity_plain_finds_the_first_byte_that_needs_care)
 			    at);
 		}
 	ck_assert_uint_eq(entity_plain("", 0, 0), 0);
+	buf_free(&b);
 }
 END_TEST
 
