@@ -16,9 +16,11 @@ main(void)
 	srunner_add_suite(sr, buf_suite());
 	srunner_add_suite(sr, date_suite());
 	srunner_add_suite(sr, hash_suite());
+	srunner_add_suite(sr, htab_suite());
 	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, lines_suite());
 	srunner_add_suite(sr, match_suite());
+	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, out_suite());
 	srunner_add_suite(sr, tsv_suite());
 	srunner_add_suite(sr, text_suite());

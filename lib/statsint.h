@@ -1,0 +1,130 @@
+/*
+ * statsint.h: what the parts of the statistics module share.  Not part of
+ * the library's interface.
+ */
+#ifndef ART_STATSINT_H
+#define ART_STATSINT_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "htab.h"
+#include "stats.h"
+
+/* The values of a counted entry (term, bigram, name). */
+#define V_COUNT		0
+#define V_DF		1	/* articles it occurs in */
+#define V_LAST		2	/* serial of the last article counted */
+
+/* One id in a group, with what near-duplicates need of it. */
+struct stid {
+	uint64_t	 id;
+	uint64_t	 simhash;
+	uint64_t	 count;		/* 0: the slot is free */
+	uint32_t	 g;
+	int32_t		 day;
+};
+
+/* Open addressing over the ids, half full at most. */
+struct idset {
+	struct stid	*slot;
+	size_t		 mask;
+	size_t		 n;
+};
+
+struct stgroup {
+	uint64_t	 articles;
+	uint64_t	 words;
+	uint64_t	 sentences;
+	uint64_t	 paragraphs;
+	uint64_t	 quotes;
+	uint64_t	 bytes;
+	uint64_t	 undated;
+	int32_t		 first;		/* days; valid when articles > undated */
+	int32_t		 last;
+};
+
+struct stats {
+	struct stconf	 conf;
+	int		 hasconf;
+	struct htab	 groups;	/* escaped key -> index into g */
+	struct stgroup	*g;
+	size_t		 gcap;
+	struct htab	 lens;		/* (group, words) -> articles */
+	struct idset	 ids;		/* (group, id) -> count */
+	struct htab	 voc;		/* folded words; term counts ungrouped */
+	struct htab	 terms;		/* (group, word), when grouped */
+	struct htab	 bigrams;	/* (group, word, word) */
+	struct htab	 names;		/* (group, name) */
+	uint64_t	 serial;	/* articles counted, for the frequencies */
+	struct buf	 tmp;
+	struct buf	 name;		/* the name being read */
+};
+
+/*
+ * Counts the figures of an article, which stats_article() does after
+ * starting a new article for the frequencies.
+ */
+int	stats_figures(struct stats *, long g, const struct stfig *);
+
+/*
+ * The adding primitives behind counting and merging.  Each adds count
+ * occurrences in df articles; an entry made by counting (df 0) takes the
+ * current article's serial into account instead.  Return 0, or -1 with
+ * errno set (ENOMEM, or ERANGE when a count would overflow).
+ */
+int	stats_addgroup(struct stats *, uint32_t g, const struct stgroup *);
+int	stats_addlen(struct stats *, uint32_t g, uint64_t words,
+	    uint64_t count);
+struct stid *stats_addid(struct stats *, uint32_t g, uint64_t id,
+	    uint64_t count);
+int	stats_addcount(struct stats *, struct htab *, const void *key,
+	    size_t n, uint64_t count, uint64_t df);
+int	stats_addterm(struct stats *, uint32_t g, uint32_t w, uint64_t count,
+	    uint64_t df);
+
+/* Output through a buffer, remembering the first error. */
+struct writer {
+	FILE		*fp;
+	struct buf	 b;
+	uint64_t	 lines;
+	int		 err;
+};
+
+void	wflush(struct writer *);
+void	wend(struct writer *, int count);	/* newline; count the line */
+void	wu(struct writer *, uint64_t);		/* a tab and a number */
+void	ws(struct writer *, const char *, size_t, int esc); /* a tab, text */
+void	wday(struct writer *, int32_t day, int valid);	/* a tab, a date */
+void	whex(struct writer *, uint64_t);	/* a tab, 16 hex digits */
+
+/* Adds b to *a, failing with ERANGE on overflow. */
+static inline int
+addu64(uint64_t *a, uint64_t b)
+{
+	if (*a > UINT64_MAX - b)
+		return -1;
+	*a += b;
+	return 0;
+}
+
+/* Makes a group index the key of the grouped term table. */
+static inline void
+twokey(char *key, uint32_t g, uint32_t w)
+{
+	memcpy(key, &g, 4);
+	memcpy(key + 4, &w, 4);
+}
+
+/*
+ * Near-duplicates: joins into clusters the n fingerprints that differ in
+ * at most bits bits, directly or through others (single linkage).  On
+ * return cl[i] is the smallest index in the cluster of hashes[i].
+ * Returns 0, or -1 with errno set (ENOMEM, or EINVAL for bits outside
+ * 0 to 63).
+ */
+int	near_cluster(const uint64_t *hashes, size_t n, int bits, size_t *cl);
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * Reading partials back and merging them into a state.  The input may be
+ * anything, so every line is checked before it is counted: its type, its
+ * columns, its numbers, the groups it names, and at the end line the
+ * sums that must agree.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "field.h"
+#include "hash.h"
+#include "htab.h"
+#include "lines.h"
+#include "stats.h"
+#include "statsint.h"
+#include "tsv.h"
+
+#define MAXCOL		12
+
+/* What is known of one group of the partial being read. */
+struct lgroup {
+	uint32_t	 g;		/* its index in the merged state */
+	int		 hass;		/* its S line was read */
+	uint64_t	 articles;	/* from the S line */
+	uint64_t	 lens;		/* articles in its L lines */
+	uint64_t	 ids;		/* articles in its I lines */
+};
+
+struct loader {
+	struct stats	*st;
+	struct sterr	*e;
+	unsigned long	 line;
+	int		 inpart;	/* between a header and its end line */
+	uint64_t	 lines;		/* lines of the partial so far */
+	struct lgroup	*lg;
+	size_t		 nlg;
+	size_t		 caplg;
+	char		*col[MAXCOL];
+	size_t		 len[MAXCOL];
+	int		 ncol;
+};
+
+static int
+bad(struct loader *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(l->e->msg, sizeof(l->e->msg), fmt, ap);
+	va_end(ap);
+	l->e->line = l->line;
+	errno = EINVAL;
+	return -1;
+}
+
+/* Fails for errno set by the state: ERANGE is the input's fault. */
+static int
+failed(struct loader *l)
+{
+	if (errno == ERANGE)
+		return bad(l, "a count overflows when added to the others");
+	l->e->line = 0;
+	return -1;
+}
+
+static void
+split(struct loader *l, char *p, size_t n)
+{
+	char *end = p + n, *t;
+
+	for (l->ncol = 0; l->ncol < MAXCOL; l->ncol++) {
+		l->col[l->ncol] = p;
+		if ((t = memchr(p, '\t', (size_t)(end - p))) == NULL) {
+			l->len[l->ncol++] = (size_t)(end - p);
+			return;
+		}
+		l->len[l->ncol] = (size_t)(t - p);
+		*t = '\0';
+		p = t + 1;
+	}
+	l->ncol++;	/* more than MAXCOL: reported as too many */
+}
+
+static int
+ncols(struct loader *l, int want)
+{
+	if (l->ncol != want)
+		return bad(l, "%c line: expected %d tab-separated columns, "
+		    "found %d", l->col[0][0], want, l->ncol);
+	return 0;
+}
+
+/* A count: decimal digits, no sign, no leading zero, at most 2^64 - 1. */
+static int
+number(struct loader *l, int c, uint64_t *v)
+{
+	const char *s = l->col[c];
+	size_t i, n = l->len[c];
+	uint64_t x = 0;
+
+	if (n == 0 || n > 20 || (n > 1 && s[0] == '0'))
+		return bad(l, "column %d is not a count", c + 1);
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' ||
+		    x > (UINT64_MAX - (uint64_t)(s[i] - '0')) / 10)
+			return bad(l, "column %d is not a count", c + 1);
+		x = x * 10 + (uint64_t)(s[i] - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+static int
+positive(struct loader *l, int c, uint64_t *v)
+{
+	if (number(l, c, v) == -1)
+		return -1;
+	if (*v == 0)
+		return bad(l, "column %d is 0; an entry counts at least one",
+		    c + 1);
+	return 0;
+}
+
+static int
+hex(struct loader *l, int c, uint64_t *v)
+{
+	if (!tsv_isid(l->col[c], l->len[c]) ||
+	    hash_unhex(l->col[c], l->len[c], v) == -1)
+		return bad(l, "column %d is not 16 lowercase hex digits",
+		    c + 1);
+	return 0;
+}
+
+/* A date or, where allowed, an empty column (STATS_NODAY). */
+static int
+day(struct loader *l, int c, int32_t *v)
+{
+	int y, m, d;
+
+	if (l->len[c] == 0) {
+		*v = STATS_NODAY;
+		return 0;
+	}
+	if (date_check(l->col[c], l->len[c], &y, &m, &d) != DATE_OK)
+		return bad(l, "column %d is not a date", c + 1);
+	*v = (int32_t)date_days(y, m, d);
+	return 0;
+}
+
+/* The group a line names, as read in column 2. */
+static int
+group(struct loader *l, struct lgroup **gp)
+{
+	uint64_t v;
+
+	if (number(l, 1, &v) == -1)
+		return -1;
+	if (v >= l->nlg)
+		return bad(l, "group %llu is not defined by a G line before",
+		    (unsigned long long)v);
+	*gp = &l->lg[v];
+	return 0;
+}
+
+
+static int
+parsetables(const char *s, size_t n, int *tables)
+{
+	static const char *const names[] = { "terms", "bigrams", "names",
+	    "near" };
+	const char *end = s + n, *t;
+	size_t i, k;
+
+	*tables = 0;
+	if (n == 1 && *s == '-')
+		return 0;
+	while (s < end) {
+		if ((t = memchr(s, ',', (size_t)(end - s))) == NULL)
+			t = end;
+		k = (size_t)(t - s);
+		for (i = 0; i < 4; i++)
+			if (strlen(names[i]) == k && memcmp(names[i], s, k) == 0)
+				break;
+		if (i == 4 || *tables & 1 << i)
+			return -1;
+		*tables |= 1 << i;
+		s = t < end ? t + 1 : t;
+		if (t < end && s == end)
+			return -1;
+	}
+	return *tables == 0 ? -1 : 0;
+}
+
+/* Reads the settings of a header line into c. */
+static int
+header(struct loader *l, struct stconf *c)
+{
+	int f;
+
+	if (l->ncol < 2 || strcmp(l->col[0], "artstat-partial") != 0)
+		return bad(l, "not a partial of artstat: no artstat-partial "
+		    "line first");
+	if (strcmp(l->col[1], "1") != 0)
+		return bad(l, "partial of version %.20s; this artstat reads "
+		    "version 1", l->col[1]);
+	if (ncols(l, 5) == -1)
+		return -1;
+	if (strncmp(l->col[2], "group=", 6) != 0 ||
+	    strncmp(l->col[3], "tables=", 7) != 0 ||
+	    strncmp(l->col[4], "stop=", 5) != 0)
+		return bad(l, "header: expected group=, tables= and stop=");
+	if (strcmp(l->col[2] + 6, "-") == 0)
+		c->group = -1;
+	else if ((f = field_byname(l->col[2] + 6, l->len[2] - 6)) == -1)
+		return bad(l, "header: no field %.40s", l->col[2] + 6);
+	else
+		c->group = f;
+	if (parsetables(l->col[3] + 7, l->len[3] - 7, &c->tables) == -1)
+		return bad(l, "header: tables= lists none of terms, bigrams, "
+		    "names, near, or one twice");
+	if (hash_unhex(l->col[4] + 5, l->len[4] - 5, &c->stophash) == -1)
+		return bad(l, "header: stop= wants 16 hex digits");
+	if (c->group >= 0 && c->tables & ST_NEAR)
+		return bad(l, "header: near-duplicates are not grouped");
+	return 0;
+}
+
+static const char *
+groupname(int g)
+{
+	return g < 0 ? "nothing" : field_name(g);
+}
+
+/* Starts a partial: its settings must be those of the others. */
+static int
+begin(struct loader *l)
+{
+	struct stconf c, *s = &l->st->conf;
+
+	if (header(l, &c) == -1)
+		return -1;
+	if (!l->st->hasconf) {
+		*s = c;
+		l->st->hasconf = 1;
+	} else if (c.group != s->group)
+		return bad(l, "partial grouped by %s, the first by %s",
+		    groupname(c.group), groupname(s->group));
+	else if (c.tables != s->tables)
+		return bad(l, "partial with other tables (tables=) than the "
+		    "first");
+	else if (c.stophash != s->stophash &&
+	    (c.tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
+		return bad(l, "partial counted with other stop words than "
+		    "the first");
+	l->inpart = 1;
+	l->lines = 0;
+	l->nlg = 0;
+	return 0;
+}
+
+static int
+gline(struct loader *l)
+{
+	struct lgroup *lg;
+	uint64_t v;
+	size_t cap, n;
+	long g;
+
+	if (ncols(l, 3) == -1 || number(l, 1, &v) == -1)
+		return -1;
+	if (v != l->nlg)
+		return bad(l, "G line %llu out of order; expected group %zu",
+		    (unsigned long long)v, l->nlg);
+	if (l->st->conf.group < 0 && (v != 0 || l->len[2] != 0))
+		return bad(l, "G line: an ungrouped partial has one group, "
+		    "0, with an empty key");
+	if (l->nlg == l->caplg) {
+		cap = l->caplg == 0 ? 64 : l->caplg * 2;
+		if ((lg = realloc(l->lg, cap * sizeof(*lg))) == NULL)
+			return failed(l);
+		l->lg = lg;
+		l->caplg = cap;
+	}
+	n = tsv_unescape(l->col[2], l->len[2]);
+	if ((g = stats_group(l->st, l->col[2], n)) == -1)
+		return failed(l);
+	lg = &l->lg[l->nlg++];
+	memset(lg, 0, sizeof(*lg));
+	lg->g = (uint32_t)g;
+	return 0;
+}
+
+static int
+sline(struct loader *l)
+{
+	struct stgroup s;
+	struct lgroup *lg;
+	uint64_t *v[] = { &s.articles, &s.words, &s.sentences,
+	    &s.paragraphs, &s.quotes, &s.bytes, &s.undated };
+	int i;
+
+	if (ncols(l, 11) == -1 || group(l, &lg) == -1)
+		return -1;
+	if (lg->hass)
+		return bad(l, "a second S line for group %s", l->col[1]);
+	for (i = 0; i < 7; i++)
+		if (number(l, i + 2, v[i]) == -1)
+			return -1;
+	if (s.articles == 0 || s.undated > s.articles)
+		return bad(l, "S line: no articles, or more undated than all");
+	if (day(l, 9, &s.first) == -1 || day(l, 10, &s.last) == -1)
+		return -1;
+	if ((s.first == STATS_NODAY) != (s.articles == s.undated) ||
+	    (s.last == STATS_NODAY) != (s.articles == s.undated) ||
+	    s.first > s.last)
+		return bad(l, "S line: the first and last dates do not fit "
+		    "the undated articles");
+	if (s.first == STATS_NODAY) {
+		s.first = INT32_MAX;
+		s.last = INT32_MIN;
+	}
+	lg->hass = 1;
+	lg->articles = s.articles;
+	if (stats_addgroup(l->st, lg->g, &s) == -1)
+		return failed(l);
+	return 0;
+}
+
+static int
+lline(struct loader *l)
+{
+	struct lgroup *lg;
+	uint64_t words, count;
+
+	if (ncols(l, 4) == -1 || group(l, &lg) == -1 ||
+	    number(l, 2, &words) == -1 || positive(l, 3, &count) == -1)
+		return -1;
+	if (addu64(&lg->lens, count) == -1)
+		return bad(l, "L line: the counts of group %s overflow",
+		    l->col[1]);
+	if (stats_addlen(l->st, lg->g, words, count) == -1)
+		return failed(l);
+	return 0;
+}
+
+static int
+iline(struct loader *l)
+{
+	struct lgroup *lg;
+	struct stid *d;
+	uint64_t id, count, sim = 0;
+	int32_t dd = STATS_NODAY;
+	int near = (l->st->conf.tables & ST_NEAR) != 0;
+
+	if (ncols(l, near ? 6 : 4) == -1 || group(l, &lg) == -1 ||
+	    hex(l, 2, &id) == -1 || positive(l, 3, &count) == -1)
+		return -1;
+	if (near && (hex(l, 4, &sim) == -1 || day(l, 5, &dd) == -1))
+		return -1;
+	if (addu64(&lg->ids, count) == -1)
+		return bad(l, "I line: the counts of group %s overflow",
+		    l->col[1]);
+	if ((d = stats_addid(l->st, lg->g, id, count)) == NULL)
+		return failed(l);
+	if (d->count == count) {
+		d->simhash = sim;
+		d->day = dd;
+	} else if (near && (d->simhash != sim || d->day != dd))
+		return bad(l, "I line: id %s has another simhash or date in "
+		    "an earlier line", l->col[2]);
+	return 0;
+}
+
+/* T, B and N lines: a group, one or two words or a name, two counts. */
+static int
+countline(struct loader *l, int table, int nwords)
+{
+	struct lgroup *lg;
+	uint64_t count, df;
+	size_t n[2];
+	long w[2];
+	int i, stop, c = 2 + nwords;
+	char key[12];
+
+	if (!(l->st->conf.tables & table))
+		return bad(l, "%s line in a partial without that table",
+		    l->col[0]);
+	if (ncols(l, c + 2) == -1 || group(l, &lg) == -1 ||
+	    positive(l, c, &count) == -1 || positive(l, c + 1, &df) == -1)
+		return -1;
+	if (df > count)
+		return bad(l, "%s line: in more articles than it occurs",
+		    l->col[0]);
+	for (i = 0; i < nwords; i++) {
+		n[i] = tsv_unescape(l->col[2 + i], l->len[2 + i]);
+		if (n[i] == 0)
+			return bad(l, "%s line: column %d is empty",
+			    l->col[0], 3 + i);
+	}
+	if (table == ST_NAMES) {
+		l->st->tmp.n = 0;
+		if (buf_add(&l->st->tmp, &lg->g, 4) == -1 ||
+		    buf_add(&l->st->tmp, l->col[2], n[0]) == -1 ||
+		    stats_addcount(l->st, &l->st->names, l->st->tmp.p,
+		    l->st->tmp.n, count, df) == -1)
+			return failed(l);
+		return 0;
+	}
+	for (i = 0; i < nwords; i++)
+		if ((w[i] = stats_word(l->st, l->col[2 + i], n[i], &stop)) ==
+		    -1)
+			return failed(l);
+	if (table == ST_TERMS) {
+		if (stats_addterm(l->st, lg->g, (uint32_t)w[0], count, df) ==
+		    -1)
+			return failed(l);
+		return 0;
+	}
+	twokey(key, lg->g, (uint32_t)w[0]);
+	memcpy(key + 8, &(uint32_t){ (uint32_t)w[1] }, 4);
+	if (stats_addcount(l->st, &l->st->bigrams, key, 12, count, df) == -1)
+		return failed(l);
+	return 0;
+}
+
+/* The end line: the lines and the sums of the partial must agree. */
+static int
+end(struct loader *l)
+{
+	struct lgroup *lg;
+	uint64_t v;
+	size_t i;
+
+	if (ncols(l, 2) == -1 || number(l, 1, &v) == -1)
+		return -1;
+	if (v != l->lines)
+		return bad(l, "end line counts %llu lines, the partial has "
+		    "%llu", (unsigned long long)v,
+		    (unsigned long long)l->lines);
+	for (i = 0; i < l->nlg; i++) {
+		lg = &l->lg[i];
+		if (!lg->hass)
+			return bad(l, "group %zu has no S line", i);
+		if (lg->lens != lg->articles || lg->ids != lg->articles)
+			return bad(l, "group %zu: its L and I lines count "
+			    "other articles than its S line", i);
+	}
+	l->inpart = 0;
+	return 0;
+}
+
+static int
+dispatch(struct loader *l)
+{
+	const char *t = l->col[0];
+
+	if (!l->inpart)
+		return begin(l);
+	if (strcmp(t, "end") == 0)
+		return end(l);
+	l->lines++;
+	if (l->len[0] != 1)
+		return bad(l, "unknown line type %.20s", t);
+	switch (*t) {
+	case 'G':
+		return gline(l);
+	case 'S':
+		return sline(l);
+	case 'L':
+		return lline(l);
+	case 'I':
+		return iline(l);
+	case 'T':
+		return countline(l, ST_TERMS, 1);
+	case 'B':
+		return countline(l, ST_BIGRAMS, 2);
+	case 'N':
+		return countline(l, ST_NAMES, 1);
+	default:
+		return bad(l, "unknown line type %.20s", t);
+	}
+}
+
+int
+stats_load(struct stats *st, int fd, struct sterr *e)
+{
+	struct loader l;
+	struct lines ln;
+	char *p;
+	size_t n;
+	int r;
+
+	memset(&l, 0, sizeof(l));
+	l.st = st;
+	l.e = e;
+	e->line = 0;
+	e->msg[0] = '\0';
+	if (lines_init(&ln, fd) == -1)
+		return -1;
+	while ((r = lines_next(&ln, &p, &n)) == 1) {
+		l.line = ln.lineno;
+		if (ln.hasnul) {
+			r = bad(&l, "NUL byte in a partial");
+			break;
+		}
+		split(&l, p, n);
+		if ((r = dispatch(&l)) == -1)
+			break;
+	}
+	if (r == 0 && l.inpart)
+		r = bad(&l, "the partial ends before its end line (cut "
+		    "short?)");
+	lines_free(&ln);
+	free(l.lg);
+	return r == -1 ? -1 : 0;
+}

@@ -1,0 +1,278 @@
+/*
+ * Counting an article into the statistics: its group and figures through
+ * the field engine, and its terms, bigrams, names and fingerprint in one
+ * walk over the words of its body as text.h cuts them.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "article.h"
+#include "buf.h"
+#include "date.h"
+#include "field.h"
+#include "hash.h"
+#include "simhash.h"
+#include "stats.h"
+#include "statsint.h"
+#include "text.h"
+
+#define WORDMAX		256	/* bytes of a word that count in the tables */
+
+/* The walk over one article's body. */
+struct walk {
+	struct stats	*st;
+	long		 g;
+	int		 tables;
+	long		 prev;		/* the last term, for bigrams; -1 */
+	const char	*runend;	/* end of the name being read, or NULL */
+	struct buf	*name;
+	struct simhash	 sh;
+	uint64_t	 words;
+	uint64_t	 sentences;
+	uint64_t	 quotes;
+};
+
+/* The length of a word without a final 's or ’s. */
+static size_t
+unpossess(const char *w, size_t n, int *poss)
+{
+	*poss = 0;
+	if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+		n -= 2, *poss = 1;
+	else if (n > 4 && w[n - 1] == 's' &&
+	    memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0)
+		n -= 4, *poss = 1;
+	return n;
+}
+
+size_t
+stats_norm(char *dst, size_t cap, const char *w, size_t n, int *poss)
+{
+	size_t i, j, len;
+
+	len = text_fold(dst, cap, w, n);
+	/* ’ (E2 80 99) becomes ', which is shorter: rewrite in place. */
+	for (i = j = 0; i < len; i++, j++) {
+		if (dst[i] == '\xe2' && len - i >= 3 && dst[i + 1] == '\x80' &&
+		    dst[i + 2] == '\x99') {
+			dst[j] = '\'';
+			i += 2;
+		} else
+			dst[j] = dst[i];
+	}
+	return unpossess(dst, j, poss);
+}
+
+/* A word of digits and the marks inside numbers: no term. */
+static int
+isnumber(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((w[i] >= '0' && w[i] <= '9') || w[i] == '.' ||
+		    w[i] == ',' || w[i] == '-' || w[i] == '\''))
+			return 0;
+	return 1;
+}
+
+/* Counts the name read so far, if any, and starts afresh. */
+static int
+endname(struct walk *wk)
+{
+	int r = 0;
+
+	if (wk->runend != NULL && wk->name->n > 0)
+		r = stats_name(wk->st, wk->g, wk->name->p, wk->name->n);
+	wk->runend = NULL;
+	wk->name->n = 0;
+	return r;
+}
+
+/* Only blanks between the name so far and the next word. */
+static int
+adjacent(const char *p, const char *q)
+{
+	if (p == q)
+		return 0;
+	for (; p < q; p++)
+		if (*p != ' ' && *p != '\t')
+			return 0;
+	return 1;
+}
+
+/* Two capitals or more and no small letter (US, NATO): no stop word. */
+static int
+allcaps(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!(w[i] >= 'A' && w[i] <= 'Z'))
+			return 0;
+	return n >= 2;
+}
+
+/*
+ * Names: runs of capitalised words, next to each other, none of them a
+ * title, nor a stop word (but in capitals: US).  A possessive ends the
+ * run.
+ */
+static int
+name(struct walk *wk, const struct texttok *t, int marks)
+{
+	size_t n;
+	int poss;
+
+	if (!(t->flags & TW_CAP) || (marks & STATS_TITLE) ||
+	    ((marks & STATS_STOP) && !allcaps(t->p, t->n)))
+		return endname(wk);
+	n = unpossess(t->p, t->n, &poss);
+	if (wk->runend == NULL || !adjacent(wk->runend, t->p)) {
+		if (endname(wk) == -1)
+			return -1;
+	} else if (buf_addc(wk->name, ' ') == -1)
+		return -1;
+	if (buf_add(wk->name, t->p, n) == -1)
+		return -1;
+	wk->runend = t->p + t->n;
+	return poss ? endname(wk) : 0;
+}
+
+static int
+word(struct walk *wk, const struct texttok *t)
+{
+	char w[WORDMAX];
+	size_t n;
+	long i;
+	int marks, poss;
+
+	wk->words++;
+	if (wk->tables & ST_NEAR)
+		simhash_word(&wk->sh, t->p, t->n);
+	if (!(wk->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
+		return 0;
+	if (t->flags & TW_SENT)
+		wk->prev = -1;
+	n = stats_norm(w, sizeof(w), t->p, t->n > WORDMAX ? WORDMAX : t->n,
+	    &poss);
+	if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(w, n))) {
+		wk->prev = -1;
+		return endname(wk);
+	}
+	if ((i = stats_word(wk->st, w, n, &marks)) == -1)
+		return -1;
+	if (marks & STATS_STOP)
+		wk->prev = -1;
+	else {
+		if ((wk->tables & ST_TERMS) && stats_term(wk->st, wk->g, i) == -1)
+			return -1;
+		if ((wk->tables & ST_BIGRAMS) && wk->prev >= 0 &&
+		    stats_bigram(wk->st, wk->g, wk->prev, i) == -1)
+			return -1;
+		wk->prev = poss ? -1 : i;
+	}
+	return (wk->tables & ST_NAMES) ? name(wk, t, marks) : 0;
+}
+
+static int
+walk(struct walk *wk, const char *p, size_t n)
+{
+	struct textscan s;
+	struct texttok t;
+
+	simhash_init(&wk->sh);
+	text_start(&s, p, n);
+	while (text_scan(&s, &t) != TT_END) {
+		switch (t.type) {
+		case TT_WORD:
+			if (word(wk, &t) == -1)
+				return -1;
+			continue;
+		case TT_SENTENCE:
+			wk->sentences++;
+			break;
+		case TT_QUOTE:
+			wk->quotes++;
+			continue;
+		default:
+			break;
+		}
+		wk->prev = -1;
+		if (endname(wk) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The group of an article, by the value of the field. */
+static long
+groupof(struct stats *st, struct fieldctx *fc)
+{
+	const char *v;
+	size_t n;
+
+	if (st->conf.group < 0)
+		return stats_group(st, "", 0);
+	if ((v = field_text(fc, (enum field)st->conf.group, &n)) == NULL)
+		return -1;
+	return stats_group(st, v, n);
+}
+
+static void
+dayid(struct article *a, struct stfig *f)
+{
+	const char *p;
+	size_t n;
+	int y, m, d;
+
+	p = article_text(a, COL_DATE, &n);
+	f->day = STATS_NODAY;
+	if (date_check(p, n, &y, &m, &d) == DATE_OK)
+		f->day = (int32_t)date_days(y, m, d);
+	p = article_text(a, COL_ID, &n);
+	if (hash_unhex(p, n, &f->id) == -1)
+		f->id = article_id(a);
+}
+
+int
+stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
+{
+	struct walk wk;
+	struct stfig f;
+	const char *body;
+	size_t n;
+	long g;
+
+	field_reset(fc, a);
+	if ((g = groupof(st, fc)) == -1)
+		return -1;
+	memset(&f, 0, sizeof(f));
+	dayid(a, &f);
+	body = article_text(a, COL_BODY, &n);
+	f.bytes = n;
+	f.paragraphs = (uint64_t)field_number(fc, FIELD_PARAGRAPHS);
+	memset(&wk, 0, sizeof(wk));
+	wk.st = st;
+	wk.g = g;
+	wk.tables = st->conf.tables;
+	wk.prev = -1;
+	wk.name = &st->name;
+	if (!(wk.tables & ST_ALL)) {
+		f.words = (uint64_t)field_number(fc, FIELD_WORDS);
+		f.sentences = (uint64_t)field_number(fc, FIELD_SENTENCES);
+		f.quotes = (uint64_t)field_number(fc, FIELD_QUOTES);
+		return stats_article(st, g, &f);
+	}
+	/* A new article for the frequencies, before its words. */
+	st->serial++;
+	if (walk(&wk, body, n) == -1)
+		return -1;
+	f.words = wk.words;
+	f.sentences = wk.sentences;
+	f.quotes = wk.quotes;
+	if (wk.tables & ST_NEAR)
+		f.simhash = simhash_final(&wk.sh);
+	return stats_figures(st, g, &f);
+}

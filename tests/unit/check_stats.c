@@ -1,0 +1,657 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "field.h"
+#include "stats.h"
+#include "statsint.h"
+#include "tests.h"
+
+static const struct stconf plain = { 0, -1, 0 };
+static const struct stconf terms = { ST_TERMS | ST_BIGRAMS | ST_NAMES, -1,
+    0 };
+static const struct stconf bydate = { ST_TERMS, FIELD_DATE, 0 };
+
+/* Prints a report into a string the caller frees. */
+static char *
+print(struct stats *st, enum streport rep, size_t n, int header)
+{
+	struct stout o = { rep, n, header, 3 };
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	fp = open_memstream(&s, &len);
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(stats_print(st, fp, &o), 0);
+	fclose(fp);
+	return s;
+}
+
+static char *
+partial(struct stats *st)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	fp = open_memstream(&s, &len);
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(stats_write(st, fp), 0);
+	fclose(fp);
+	return s;
+}
+
+/* Loads text as partials; returns what stats_load returns. */
+static int
+load(struct stats *st, const char *text, struct sterr *e)
+{
+	char *path;
+	int fd, r;
+
+	path = tmpwrite(text, strlen(text));
+	fd = open(path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	r = stats_load(st, fd, e);
+	close(fd);
+	unlink(path);
+	free(path);
+	return r;
+}
+
+static void
+article(struct stats *st, const char *group, const char *date,
+    uint64_t id, uint64_t words)
+{
+	struct stfig f;
+	int y, m, d;
+	long g;
+
+	memset(&f, 0, sizeof(f));
+	f.words = words;
+	f.sentences = words / 10;
+	f.paragraphs = 1;
+	f.quotes = 1;
+	f.bytes = words * 6;
+	f.id = id;
+	f.day = STATS_NODAY;
+	if (date != NULL) {
+		ck_assert_int_eq(date_check(date, 10, &y, &m, &d), DATE_OK);
+		f.day = (int32_t)date_days(y, m, d);
+	}
+	g = stats_group(st, group, strlen(group));
+	ck_assert_int_ge(g, 0);
+	ck_assert_int_eq(stats_article(st, g, &f), 0);
+}
+
+/* Counts the words of a text as terms of the last article. */
+static void
+words(struct stats *st, long g, const char *text)
+{
+	char w[64];
+	const char *p = text, *e;
+	long i, prev = -1;
+	int marks;
+
+	while (*p != '\0') {
+		e = strchr(p, ' ');
+		if (e == NULL)
+			e = p + strlen(p);
+		memcpy(w, p, (size_t)(e - p));
+		i = stats_word(st, w, (size_t)(e - p), &marks);
+		ck_assert_int_ge(i, 0);
+		ck_assert_int_eq(stats_term(st, g, i), 0);
+		if (prev >= 0)
+			ck_assert_int_eq(stats_bigram(st, g, prev, i), 0);
+		prev = i;
+		p = *e == ' ' ? e + 1 : e;
+	}
+}
+
+START_TEST(stats_print_sums_a_summary_with_mean_and_median)
+{
+	struct stats *st = stats_new(&plain);
+	char *s;
+
+	article(st, "", "2025-12-03", 1, 10);
+	article(st, "", "2025-12-01", 2, 20);
+	article(st, "", NULL, 1, 10);
+	article(st, "", "2025-12-02", 3, 41);
+	s = print(st, REP_SUMMARY, 10, 0);
+	ck_assert_str_eq(s, "articles\t4\nwords\t81\nsentences\t8\n"
+	    "paragraphs\t4\nquotes\t4\nbytes\t486\nfirst\t2025-12-01\n"
+	    "last\t2025-12-03\nundated\t1\nduplicates\t1\n"
+	    "words_mean\t20.25\nwords_median\t15\n");
+	free(s);
+	article(st, "", NULL, 4, 40);
+	s = print(st, REP_SUMMARY, 10, 1);
+	ck_assert_ptr_nonnull(strstr(s, "name\tvalue\narticles\t5\n"));
+	ck_assert_ptr_nonnull(strstr(s, "words_mean\t24.20\n"
+	    "words_median\t20\n"));
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_print_summarises_nothing_as_zeros)
+{
+	struct stats *st = stats_new(&plain);
+	char *s;
+
+	s = print(st, REP_SUMMARY, 10, 0);
+	ck_assert_str_eq(s, "articles\t0\nwords\t0\nsentences\t0\n"
+	    "paragraphs\t0\nquotes\t0\nbytes\t0\nfirst\t\nlast\t\n"
+	    "undated\t0\nduplicates\t0\nwords_mean\t0.00\n"
+	    "words_median\t0\n");
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_print_halves_an_even_median_and_rounds_the_mean)
+{
+	struct stats *st = stats_new(&plain);
+	char *s;
+
+	article(st, "", NULL, 1, 1);
+	article(st, "", NULL, 2, 2);
+	article(st, "", NULL, 3, 2);
+	article(st, "", NULL, 4, 4);
+	article(st, "", NULL, 5, 4);
+	article(st, "", NULL, 6, 0);
+	s = print(st, REP_SUMMARY, 10, 0);
+	/* 13 / 6 = 2.1666...; lengths 0 1 2 2 4 4. */
+	ck_assert_ptr_nonnull(strstr(s, "words_mean\t2.17\n"
+	    "words_median\t2\n"));
+	free(s);
+	article(st, "", NULL, 7, 5);
+	article(st, "", NULL, 8, 5);
+	s = print(st, REP_SUMMARY, 10, 0);
+	ck_assert_ptr_nonnull(strstr(s, "words_median\t3\n"));
+	free(s);
+	article(st, "", NULL, 9, 5);
+	article(st, "", NULL, 10, 5);
+	s = print(st, REP_SUMMARY, 10, 0);
+	ck_assert_ptr_nonnull(strstr(s, "words_mean\t3.30\n"
+	    "words_median\t4\n"));
+	free(s);
+	article(st, "", NULL, 11, 5);
+	article(st, "", NULL, 12, 5);
+	s = print(st, REP_SUMMARY, 10, 0);
+	ck_assert_ptr_nonnull(strstr(s, "words_median\t4.5\n"));
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_print_fills_the_days_between_dated_groups)
+{
+	struct stconf c = plain;
+	struct stats *st;
+	char *s;
+
+	c.group = FIELD_DATE;
+	st = stats_new(&c);
+	article(st, "2024-02-28", "2024-02-28", 1, 3);
+	article(st, "2024-03-01", "2024-03-01", 2, 5);
+	article(st, "", NULL, 3, 7);
+	s = print(st, REP_SUMMARY, 10, 1);
+	ck_assert_str_eq(s, "date\tarticles\twords\tsentences\tparagraphs\t"
+	    "quotes\tbytes\tfirst\tlast\tundated\tduplicates\twords_mean\t"
+	    "words_median\n"
+	    "\t1\t7\t0\t1\t1\t42\t\t\t1\t0\t7.00\t7\n"
+	    "2024-02-28\t1\t3\t0\t1\t1\t18\t2024-02-28\t2024-02-28\t0\t0\t"
+	    "3.00\t3\n"
+	    "2024-02-29\t0\t0\t0\t0\t0\t0\t\t\t0\t0\t0.00\t0\n"
+	    "2024-03-01\t1\t5\t0\t1\t1\t30\t2024-03-01\t2024-03-01\t0\t0\t"
+	    "5.00\t5\n");
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_print_fills_months_and_years_too)
+{
+	struct stconf c = plain;
+	struct stats *st;
+	char *s;
+
+	c.group = FIELD_MONTH;
+	st = stats_new(&c);
+	article(st, "2024-11", NULL, 1, 3);
+	article(st, "2025-02", NULL, 2, 3);
+	s = print(st, REP_SUMMARY, 10, 0);
+	ck_assert_int_eq(strncmp(s, "2024-11\t1\t", 10), 0);
+	ck_assert_ptr_nonnull(strstr(s, "\n2024-12\t0\t"));
+	ck_assert_ptr_nonnull(strstr(s, "\n2025-01\t0\t"));
+	ck_assert_ptr_nonnull(strstr(s, "\n2025-02\t1\t"));
+	free(s);
+	stats_free(st);
+	c.group = FIELD_YEAR;
+	st = stats_new(&c);
+	article(st, "2021", NULL, 1, 3);
+	article(st, "2023", NULL, 2, 3);
+	article(st, "x", NULL, 3, 3);
+	s = print(st, REP_SUMMARY, 10, 0);
+	ck_assert_int_eq(strncmp(s, "2021\t1\t", 7), 0);
+	ck_assert_ptr_nonnull(strstr(s, "\n2022\t0\t"));
+	ck_assert_ptr_nonnull(strstr(s, "\n2023\t1\t"));
+	ck_assert_ptr_nonnull(strstr(s, "\nx\t1\t"));
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_print_ranks_by_count_then_key_bytes)
+{
+	struct stats *st = stats_new(&terms);
+	char *s;
+
+	article(st, "", NULL, 1, 5);
+	words(st, 0, "putin russia moscow putin kyiv");
+	article(st, "", NULL, 2, 3);
+	words(st, 0, "moscow russia putin");
+	s = print(st, REP_TERMS, 3, 0);
+	ck_assert_str_eq(s, "putin\t3\t2\nmoscow\t2\t2\nrussia\t2\t2\n");
+	free(s);
+	s = print(st, REP_TERMS, 0, 1);
+	ck_assert_str_eq(s, "term\tcount\tarticles\nputin\t3\t2\n"
+	    "moscow\t2\t2\nrussia\t2\t2\nkyiv\t1\t1\n");
+	free(s);
+	s = print(st, REP_BIGRAMS, 2, 0);
+	ck_assert_str_eq(s, "moscow putin\t1\t1\nmoscow russia\t1\t1\n");
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_print_lists_the_top_of_each_group)
+{
+	struct stats *st = stats_new(&bydate);
+	long g;
+	char *s;
+
+	article(st, "2024-01-02", "2024-01-02", 1, 2);
+	g = stats_group(st, "2024-01-02", 10);
+	words(st, g, "b a");
+	article(st, "2024-01-01", "2024-01-01", 2, 3);
+	g = stats_group(st, "2024-01-01", 10);
+	words(st, g, "c c a");
+	s = print(st, REP_TERMS, 1, 1);
+	ck_assert_str_eq(s, "date\tterm\tcount\tarticles\n"
+	    "2024-01-01\tc\t2\t1\n2024-01-02\ta\t1\t1\n");
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+/* Two halves written and merged print what the whole prints. */
+START_TEST(stats_load_merges_partials_into_the_whole)
+{
+	struct stats *whole = stats_new(&terms), *a = stats_new(&terms);
+	struct stats *b = stats_new(&terms), *m = stats_new(NULL);
+	struct sterr e;
+	char *pa, *pb, *both, *s1, *s2;
+	enum streport r;
+
+	article(whole, "", "2020-01-01", 1, 3);
+	words(whole, 0, "x y z");
+	article(whole, "", NULL, 1, 3);
+	words(whole, 0, "x y z");
+	article(whole, "", "2021-05-05", 2, 2);
+	words(whole, 0, "z q");
+	article(a, "", "2020-01-01", 1, 3);
+	words(a, 0, "x y z");
+	article(b, "", NULL, 1, 3);
+	words(b, 0, "x y z");
+	article(b, "", "2021-05-05", 2, 2);
+	words(b, 0, "z q");
+	pa = partial(a);
+	pb = partial(b);
+	both = malloc(strlen(pa) + strlen(pb) + 1);
+	strcpy(both, pa);
+	strcat(both, pb);
+	ck_assert_int_eq(load(m, both, &e), 0);
+	ck_assert_int_eq(stats_conf(m)->tables, terms.tables);
+	for (r = REP_SUMMARY; r <= REP_NAMES; r++) {
+		s1 = print(whole, r, 10, 0);
+		s2 = print(m, r, 10, 0);
+		ck_assert_str_eq(s1, s2);
+		free(s1);
+		free(s2);
+	}
+	free(pa);
+	free(pb);
+	free(both);
+	stats_free(whole);
+	stats_free(a);
+	stats_free(b);
+	stats_free(m);
+}
+END_TEST
+
+START_TEST(stats_load_reads_an_empty_input_as_no_partial)
+{
+	struct stats *st = stats_new(NULL);
+	struct sterr e;
+
+	ck_assert_int_eq(load(st, "", &e), 0);
+	ck_assert_ptr_null(stats_conf(st));
+	stats_free(st);
+}
+END_TEST
+
+static const char good[] =
+    "artstat-partial\t1\tgroup=-\ttables=terms\tstop=0000000000000000\n"
+    "G\t0\t\n"
+    "S\t0\t2\t7\t2\t2\t0\t40\t1\t2025-01-01\t2025-01-01\n"
+    "L\t0\t3\t1\n"
+    "L\t0\t4\t1\n"
+    "I\t0\t00000000000000aa\t2\n"
+    "T\t0\tputin\t3\t2\n"
+    "end\t6\n";
+
+/* Replaces the first occurrence of from in good by to. */
+static char *
+damage(const char *from, const char *to)
+{
+	const char *p = strstr(good, from);
+	char *s;
+
+	ck_assert_ptr_nonnull(p);
+	s = malloc(sizeof(good) + strlen(to));
+	memcpy(s, good, (size_t)(p - good));
+	strcpy(s + (p - good), to);
+	strcat(s, p + strlen(from));
+	return s;
+}
+
+static void
+rejects(const char *text, unsigned long line, const char *msg)
+{
+	struct stats *st = stats_new(NULL);
+	struct sterr e;
+
+	errno = 0;
+	ck_assert_msg(load(st, text, &e) == -1, "accepted: %s", text);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_uint_eq(e.line, line);
+	ck_assert_msg(strstr(e.msg, msg) != NULL, "message \"%s\" lacks "
+	    "\"%s\"", e.msg, msg);
+	stats_free(st);
+}
+
+START_TEST(stats_load_rejects_damage_with_its_line)
+{
+	struct stats *st = stats_new(NULL);
+	struct sterr e;
+	char *s;
+	size_t i;
+	static const struct {
+		const char	*from, *to;
+		unsigned long	 line;
+		const char	*msg;
+	} cases[] = {
+		{ "artstat-partial\t1", "artstat-partial\t2", 1, "version" },
+		{ "artstat-partial", "artstat-part", 1, "not a partial" },
+		{ "group=-", "group=nosuch", 1, "no field" },
+		{ "tables=terms", "tables=terms,terms", 1, "tables" },
+		{ "stop=0000000000000000", "stop=00", 1, "stop=" },
+		{ "G\t0\t\n", "G\t1\t\n", 2, "out of order" },
+		{ "G\t0\t\n", "G\t0\tx\n", 2, "empty key" },
+		{ "S\t0\t2\t7", "S\t1\t2\t7", 3, "not defined" },
+		{ "S\t0\t2\t7", "S\t0\t02\t7", 3, "column 3 is not a count" },
+		{ "\t1\t2025", "\t3\t2025", 3, "more undated" },
+		{ "2025-01-01\t2025-01-01", "2025-01-01\t2024-01-01", 3,
+		    "first and last" },
+		{ "2025-01-01\t2025-01-01", "2025-02-30\t2025-03-01", 3,
+		    "column 10 is not a date" },
+		{ "L\t0\t4\t1", "L\t0\t4\t0", 5, "counts at least one" },
+		{ "L\t0\t4\t1", "L\t0\t4\t1\t", 5, "expected 4" },
+		{ "I\t0\t00000000000000aa", "I\t0\t00000000000000aA", 6,
+		    "hex" },
+		{ "T\t0\tputin\t3\t2", "T\t0\tputin\t2\t3", 7,
+		    "more articles" },
+		{ "T\t0\tputin\t3\t2", "B\t0\tputin\t3\t2", 7, "without that" },
+		{ "T\t0\tputin", "X\t0\tputin", 7, "unknown line type" },
+		{ "T\t0\tputin\t3\t2", "T\t0\tputin\t18446744073709551616\t2",
+		    7, "column 4 is not a count" },
+		{ "end\t6", "end\t7", 8, "counts 7 lines" },
+		{ "L\t0\t4\t1", "L\t0\t4\t2", 8, "other articles" },
+		{ "end\t6\n", "", 7, "ends before its end line" },
+		{ "S\t0", "L\t0\t4\t1\nS\t0", 9, "counts 6 lines" },
+	};
+
+	ck_assert_int_eq(load(st, good, &e), 0);
+	stats_free(st);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		s = damage(cases[i].from, cases[i].to);
+		rejects(s, cases[i].line, cases[i].msg);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(stats_load_rejects_a_nul_byte)
+{
+	struct stats *st = stats_new(NULL);
+	struct sterr e;
+	char *path, *text;
+	int fd;
+
+	text = strdup(good);
+	*strstr(text, "putin") = '\0';
+	path = tmpwrite(text, strlen(good));
+	fd = open(path, O_RDONLY);
+	ck_assert_int_eq(stats_load(st, fd, &e), -1);
+	ck_assert_uint_eq(e.line, 7);
+	ck_assert_ptr_nonnull(strstr(e.msg, "NUL"));
+	close(fd);
+	unlink(path);
+	free(path);
+	free(text);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_load_rejects_partials_made_differently)
+{
+	struct stats *st = stats_new(NULL);
+	struct sterr e;
+	char *other, *both;
+
+	other = damage("group=-", "group=date");
+	both = malloc(2 * sizeof(good) + 16);
+	strcpy(both, good);
+	strcat(both, other);
+	ck_assert_int_eq(load(st, both, &e), -1);
+	ck_assert_uint_eq(e.line, 9);
+	ck_assert_ptr_nonnull(strstr(e.msg, "grouped by date"));
+	stats_free(st);
+	free(other);
+	free(both);
+}
+END_TEST
+
+START_TEST(stats_load_rejects_counts_that_overflow)
+{
+	struct stats *st = stats_new(NULL);
+	struct sterr e;
+	char *big, *both;
+
+	big = damage("T\t0\tputin\t3\t2", "T\t0\tputin\t18446744073709551615\t2");
+	both = malloc(2 * sizeof(good) + 64);
+	strcpy(both, good);
+	strcat(both, big);
+	ck_assert_int_eq(load(st, both, &e), -1);
+	ck_assert_uint_eq(e.line, 15);
+	ck_assert_ptr_nonnull(strstr(e.msg, "overflows"));
+	stats_free(st);
+	free(big);
+	free(both);
+}
+END_TEST
+
+START_TEST(near_cluster_joins_fingerprints_within_k_bits)
+{
+	uint64_t h[] = { 0xf0f0f0f0f0f0f0f0ULL, 0x0123456789abcdefULL,
+	    0xf0f0f0f0f0f0f0f7ULL, 0x0123456789abcdefULL,
+	    0xf0f0f0f0f0f0f0ffULL, 0x1111111111111111ULL };
+	size_t cl[6];
+
+	ck_assert_int_eq(near_cluster(h, 6, 3, cl), 0);
+	ck_assert_uint_eq(cl[0], 0);
+	ck_assert_uint_eq(cl[1], 1);
+	ck_assert_uint_eq(cl[2], 0);
+	ck_assert_uint_eq(cl[3], 1);
+	/* 4 bits from the first, 1 from the third: joined through it. */
+	ck_assert_uint_eq(cl[4], 0);
+	ck_assert_uint_eq(cl[5], 5);
+	ck_assert_int_eq(near_cluster(h, 6, 0, cl), 0);
+	ck_assert_uint_eq(cl[2], 2);
+	ck_assert_uint_eq(cl[3], 1);
+	ck_assert_uint_eq(cl[4], 4);
+}
+END_TEST
+
+START_TEST(near_cluster_refuses_a_distance_beyond_63)
+{
+	uint64_t h[] = { 1, 2 };
+	size_t cl[2];
+
+	errno = 0;
+	ck_assert_int_eq(near_cluster(h, 2, 64, cl), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(near_cluster(h, 0, 63, cl), 0);
+	ck_assert_int_eq(near_cluster(h, 2, 63, cl), 0);
+	ck_assert_uint_eq(cl[1], 0);
+}
+END_TEST
+
+START_TEST(stats_print_clusters_near_duplicates_earliest_first)
+{
+	struct stconf c = { ST_NEAR, -1, 0 };
+	struct stats *st = stats_new(&c);
+	struct stfig f;
+	char *s;
+	static const struct {
+		uint64_t	 id, sim;
+		int32_t		 day;
+	} a[] = {
+		{ 0x20, 0xff00, 100 }, { 0x10, 0xff01, 101 },
+		{ 0x30, 0x00ff, STATS_NODAY }, { 0x20, 0xff00, 100 },
+		{ 0x40, 0x00fe, 99 },
+	};
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		memset(&f, 0, sizeof(f));
+		f.id = a[i].id;
+		f.simhash = a[i].sim;
+		f.day = a[i].day;
+		ck_assert_int_eq(stats_article(st, stats_group(st, "", 0), &f),
+		    0);
+	}
+	s = print(st, REP_NEAR, 10, 1);
+	ck_assert_str_eq(s, "cluster\tsize\tfirst\tid\tdate\tcopies\tbits\n"
+	    "0000000000000020\t3\t1970-04-11\t0000000000000020\t1970-04-11\t"
+	    "2\t0\n"
+	    "0000000000000020\t3\t1970-04-11\t0000000000000010\t1970-04-12\t"
+	    "1\t1\n"
+	    "0000000000000040\t2\t1970-04-10\t0000000000000040\t1970-04-10\t"
+	    "1\t0\n"
+	    "0000000000000040\t2\t1970-04-10\t0000000000000030\t\t1\t1\n");
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+START_TEST(stats_stophash_ignores_order_and_repetition)
+{
+	const char *a[] = { "the", "of", "and" }, *b[] = { "and", "the",
+	    "of", "the" }, *c[] = { "the", "of" };
+	size_t la[] = { 3, 2, 3 }, lb[] = { 3, 3, 2, 3 }, lc[] = { 3, 2 };
+
+	ck_assert_uint_eq(stats_stophash(a, la, 3), stats_stophash(b, lb, 4));
+	ck_assert_uint_ne(stats_stophash(a, la, 3), stats_stophash(c, lc, 2));
+	ck_assert_uint_eq(stats_stophash(NULL, NULL, 0), 0);
+}
+END_TEST
+
+START_TEST(stats_norm_folds_and_drops_a_possessive)
+{
+	char w[64];
+	int poss;
+
+	ck_assert_uint_eq(stats_norm(w, sizeof(w), "Putin\xe2\x80\x99s", 9,
+	    &poss), 5);
+	ck_assert_int_eq(memcmp(w, "putin", 5), 0);
+	ck_assert_int_eq(poss, 1);
+	ck_assert_uint_eq(stats_norm(w, sizeof(w), "DON\xe2\x80\x99T", 7,
+	    &poss), 5);
+	ck_assert_int_eq(memcmp(w, "don't", 5), 0);
+	ck_assert_int_eq(poss, 0);
+	ck_assert_uint_eq(stats_norm(w, sizeof(w), "'s", 2, &poss), 2);
+	ck_assert_int_eq(poss, 0);
+}
+END_TEST
+
+START_TEST(stats_group_keeps_one_group_per_key_escaped)
+{
+	struct stats *st = stats_new(&plain);
+
+	ck_assert_int_eq(stats_group(st, "a\tb", 3), 0);
+	ck_assert_int_eq(stats_group(st, "", 0), 1);
+	ck_assert_int_eq(stats_group(st, "a\tb", 3), 0);
+	ck_assert_int_eq(stats_group(st, "a\\tb", 4), 2);
+	ck_assert_str_eq(htab_ent(&st->groups, 0)->key, "a\\tb");
+	ck_assert_str_eq(htab_ent(&st->groups, 2)->key, "a\\\\tb");
+	stats_free(st);
+}
+END_TEST
+
+Suite *
+stats_suite(void)
+{
+	Suite *s = suite_create("stats");
+	TCase *tc;
+
+	tc = tcase_create("stats_print");
+	tcase_add_test(tc, stats_print_sums_a_summary_with_mean_and_median);
+	tcase_add_test(tc, stats_print_summarises_nothing_as_zeros);
+	tcase_add_test(tc,
+	    stats_print_halves_an_even_median_and_rounds_the_mean);
+	tcase_add_test(tc, stats_print_fills_the_days_between_dated_groups);
+	tcase_add_test(tc, stats_print_fills_months_and_years_too);
+	tcase_add_test(tc, stats_print_ranks_by_count_then_key_bytes);
+	tcase_add_test(tc, stats_print_lists_the_top_of_each_group);
+	tcase_add_test(tc, stats_print_clusters_near_duplicates_earliest_first);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stats_load");
+	tcase_add_test(tc, stats_load_merges_partials_into_the_whole);
+	tcase_add_test(tc, stats_load_reads_an_empty_input_as_no_partial);
+	tcase_add_test(tc, stats_load_rejects_damage_with_its_line);
+	tcase_add_test(tc, stats_load_rejects_a_nul_byte);
+	tcase_add_test(tc, stats_load_rejects_partials_made_differently);
+	tcase_add_test(tc, stats_load_rejects_counts_that_overflow);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("near_cluster");
+	tcase_add_test(tc, near_cluster_joins_fingerprints_within_k_bits);
+	tcase_add_test(tc, near_cluster_refuses_a_distance_beyond_63);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stats_stophash");
+	tcase_add_test(tc, stats_stophash_ignores_order_and_repetition);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stats_norm");
+	tcase_add_test(tc, stats_norm_folds_and_drops_a_possessive);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stats_group");
+	tcase_add_test(tc, stats_group_keeps_one_group_per_key_escaped);
+	suite_add_tcase(s, tc);
+	return s;
+}
