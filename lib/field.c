@@ -112,9 +112,9 @@ set(struct fieldctx *c, enum field f, const char *p, size_t n)
 	c->have |= (uint32_t)1 << f;
 }
 
-/* Sets a numeric field, and its text in decimal. */
+/* Sets a score, and its text with one decimal. */
 static void
-setnum(struct fieldctx *c, enum field f, double v, int decimals)
+setscore(struct fieldctx *c, enum field f, double v)
 {
 	int n;
 
@@ -122,9 +122,21 @@ setnum(struct fieldctx *c, enum field f, double v, int decimals)
 	if (v > -0.05 && v < 0.05)
 		v = 0;
 	c->num[f] = v;
-	n = snprintf(c->numtext[f], sizeof(c->numtext[f]), "%.*f", decimals,
-	    v);
+	n = snprintf(c->numtext[f], sizeof(c->numtext[f]), "%.1f", v);
 	set(c, f, c->numtext[f], (size_t)n);
+}
+
+/* Sets a count, and its text in decimal. */
+static void
+setcount(struct fieldctx *c, enum field f, size_t v)
+{
+	char *e = c->numtext[f] + sizeof(c->numtext[f]), *p = e;
+
+	c->num[f] = (double)v;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	set(c, f, p, (size_t)(e - p));
 }
 
 /* The date parts: year, month and weekday, or empty without a date. */
@@ -212,19 +224,18 @@ count(struct fieldctx *c, int syllables)
 	p = article_text(c->a, COL_BODY, &n);
 	text_count(p, n, &c->tc, syllables ? TC_SYLLABLES : 0);
 	c->counted = 1 + syllables;
-	setnum(c, FIELD_PARAGRAPHS, (double)tc->paragraphs, 0);
-	setnum(c, FIELD_SENTENCES, (double)tc->sentences, 0);
-	setnum(c, FIELD_WORDS, (double)tc->words, 0);
-	setnum(c, FIELD_QUOTES, (double)tc->quotes, 0);
-	setnum(c, FIELD_READMIN, (double)((tc->words + READ_RATE - 1) /
-	    READ_RATE), 0);
+	setcount(c, FIELD_PARAGRAPHS, tc->paragraphs);
+	setcount(c, FIELD_SENTENCES, tc->sentences);
+	setcount(c, FIELD_WORDS, tc->words);
+	setcount(c, FIELD_QUOTES, tc->quotes);
+	setcount(c, FIELD_READMIN, (tc->words + READ_RATE - 1) / READ_RATE);
 	if (!syllables)
 		return;
 	/* Every word lies in a sentence: sentences > 0 when words > 0. */
 	w = (double)tc->words;
 	s = (double)tc->sentences;
-	setnum(c, FIELD_FLESCH, tc->words == 0 ? 0 : 206.835 - 1.015 * (w / s) -
-	    84.6 * ((double)tc->syllables / w), 1);
+	setscore(c, FIELD_FLESCH, tc->words == 0 ? 0 : 206.835 -
+	    1.015 * (w / s) - 84.6 * ((double)tc->syllables / w));
 }
 
 static void
@@ -244,15 +255,15 @@ compute(struct fieldctx *c, enum field f)
 		break;
 	case FIELD_PARAGRAPHS:
 		p = article_text(c->a, COL_BODY, &n);
-		setnum(c, f, (double)text_paragraphs(p, n), 0);
+		setcount(c, f, text_paragraphs(p, n));
 		break;
 	case FIELD_CHARS:
 		p = article_text(c->a, COL_BODY, &n);
-		setnum(c, f, (double)text_chars(p, n), 0);
+		setcount(c, f, text_chars(p, n));
 		break;
 	case FIELD_BYTES:
 		article_text(c->a, COL_BODY, &n);
-		setnum(c, f, (double)n, 0);
+		setcount(c, f, n);
 		break;
 	case FIELD_SIMHASH:
 		p = article_text(c->a, COL_BODY, &n);

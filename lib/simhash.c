@@ -1,5 +1,5 @@
 /*
- * SimHash over word shingles.
+ * SimHash over the distinct words of a text.
  */
 #include <stdint.h>
 #include <string.h>
@@ -14,52 +14,55 @@ simhash_init(struct simhash *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Votes with the hash of the shingle of the last k words. */
-static void
-vote(struct simhash *s, size_t k)
+/* Remembers a word's hash; tells whether it was seen before: 1 or 0. */
+static int
+seen(struct simhash *s, uint64_t h)
 {
-	unsigned char b[SIMHASH_K * 8];
-	uint64_t h, x;
-	size_t i, j;
-	int bit;
+	size_t i = (size_t)(h % SIMHASH_SLOTS);
 
-	/* Bytes in a fixed order, so the hash is the same everywhere. */
-	for (i = 0; i < k; i++) {
-		x = s->last[(s->nwords - k + i) % SIMHASH_K];
-		for (j = 0; j < 8; j++)
-			b[i * 8 + j] = (unsigned char)(x >> (8 * j));
+	while (s->seen[i] != 0) {
+		if (s->seen[i] == h)
+			return 1;
+		i = (i + 1) % SIMHASH_SLOTS;
 	}
-	h = hash64(b, k * 8, 0);
-	for (bit = 0; bit < 64; bit++)
-		s->v[bit] += (h >> bit & 1) ? 1 : -1;
+	if (s->nused == SIMHASH_MAXSEEN)
+		return 0;
+	s->seen[i] = h;
+	s->used[s->nused++] = (uint16_t)i;
+	return 0;
 }
 
 void
 simhash_word(struct simhash *s, const char *p, size_t n)
 {
 	char f[SIMHASH_WORD];
-	size_t fn;
+	uint64_t h;
+	int bit;
 
-	fn = text_fold(f, sizeof(f), p, n);
-	s->last[s->nwords % SIMHASH_K] = hash64(f, fn, 0);
-	s->nwords++;
-	if (s->nwords >= SIMHASH_K)
-		vote(s, SIMHASH_K);
+	h = hash64(f, text_fold(f, sizeof(f), p, n), 0);
+	if (h == 0)
+		h = 1;	/* 0 marks a free slot */
+	if (seen(s, h))
+		return;
+	for (bit = 0; bit < 64; bit++)
+		s->v[bit] += (h >> bit & 1) ? 1 : -1;
 }
 
 uint64_t
 simhash_final(struct simhash *s)
 {
 	uint64_t h = 0;
+	size_t i;
 	int bit;
 
-	if (s->nwords == 0)
-		return 0;
-	if (s->nwords < SIMHASH_K)
-		vote(s, s->nwords);
-	for (bit = 0; bit < 64; bit++)
+	for (bit = 0; bit < 64; bit++) {
 		if (s->v[bit] > 0)
 			h |= (uint64_t)1 << bit;
+		s->v[bit] = 0;
+	}
+	for (i = 0; i < s->nused; i++)
+		s->seen[s->used[i]] = 0;
+	s->nused = 0;
 	return h;
 }
 

@@ -158,6 +158,13 @@ inranges(uint32_t c, const uint32_t (*r)[2], size_t n)
 	return 0;
 }
 
+/* text_isalnum(), quick for ASCII. */
+static inline int
+isalnum_(uint32_t c)
+{
+	return c < 0x80 ? cls[c] == K_ALNUM : text_isalnum(c);
+}
+
 int
 text_isalnum(uint32_t c)
 {
@@ -165,6 +172,14 @@ text_isalnum(uint32_t c)
 		return cls[c] == K_ALNUM;
 	if (c == TEXT_BADBYTE)
 		return 1;
+	/* The frequent blocks first: Latin, Greek, Cyrillic; punctuation. */
+	if (c >= 0xc0 && c < 0x37e)
+		return c != 0xd7 && c != 0xf7 && !(c >= 0x2c2 && c <= 0x2c5) &&
+		    !(c >= 0x2d2 && c <= 0x2df);
+	if (c >= 0x388 && c < 0x530)
+		return 1;
+	if (c >= 0x2000 && c <= 0x2bff)
+		return 0;
 	if (c < 0x2000)
 		return !inranges(c, lowpunct, sizeof(lowpunct) /
 		    sizeof(lowpunct[0]));
@@ -377,20 +392,41 @@ text_syllables(const char *p, size_t n)
  * The scanner.
  */
 
-/* The code point before p, but not before lo; 0 (a boundary) at lo. */
-static uint32_t
-cpbefore(const char *lo, const char *p)
+/*
+ * Reads the code point that ends at p, but not before lo, into *c and
+ * returns its length; at lo, 0 and a code point of 0 (a boundary).  It
+ * agrees with text_decode() read forwards: a lead byte never stands
+ * inside a sequence, so the last one before p tells where one begins.
+ */
+static size_t
+cpback(const char *lo, const char *p, uint32_t *c)
 {
 	const char *q;
-	uint32_t c;
 
-	if (p <= lo)
+	if (p <= lo) {
+		*c = 0;
 		return 0;
+	}
+	if ((unsigned char)p[-1] < 0x80) {
+		*c = (unsigned char)p[-1];
+		return 1;
+	}
 	for (q = p - 1; q > lo && p - q < 4 &&
 	    ((unsigned char)*q & 0xc0) == 0x80; q--)
 		;
-	if (text_decode(q, p, &c) != (size_t)(p - q))
-		return TEXT_BADBYTE;
+	if (text_decode(q, p, c) != (size_t)(p - q)) {
+		*c = TEXT_BADBYTE;
+		return 1;
+	}
+	return (size_t)(p - q);
+}
+
+static uint32_t
+cpbefore(const char *lo, const char *p)
+{
+	uint32_t c;
+
+	cpback(lo, p, &c);
 	return c;
 }
 
@@ -415,7 +451,7 @@ isws(uint32_t c)
 static int
 ispunct_(uint32_t c)
 {
-	return !isws(c) && !text_isalnum(c);
+	return !isws(c) && !isalnum_(c);
 }
 
 static int
@@ -430,12 +466,28 @@ alnumat(const char *p, const char *end)
 	if (cls[(unsigned char)*p] != K_HIGH)
 		return 0;
 	text_decode(p, end, &c);
-	return text_isalnum(c);
+	return isalnum_(c);
+}
+
+/* Tells whether c joins letters and digits into one word. */
+static int
+isjoiner(uint32_t c)
+{
+	return c == '\'' || c == '-' || c == '.' || c == RSQUO ||
+	    c == 0x2010 || c == 0x2011 || c == 0x00ad || c == 0x200c ||
+	    c == 0x200d;
+}
+
+static int
+isdigit_(uint32_t c)
+{
+	return c >= '0' && c <= '9';
 }
 
 /*
  * Returns the end of the word that begins at p: letters and digits, and
- * the joiners between them.
+ * the joiners between them.  Called where the letter before p is part of
+ * the word, it finds where that word goes on to.
  */
 static const char *
 wordend(const char *p, const char *end)
@@ -452,12 +504,11 @@ wordend(const char *p, const char *end)
 		l = 1;
 		if (c >= 0x80) {
 			l = text_decode(p, end, &c);
-			if (text_isalnum(c)) {
+			if (isalnum_(c)) {
 				p += l;
 				continue;
 			}
-			if (c != RSQUO && c != 0x2010 && c != 0x2011 &&
-			    c != 0x00ad && c != 0x200c && c != 0x200d)
+			if (!isjoiner(c))
 				return p;
 		} else if (c == ',') {
 			if (!(p[-1] >= '0' && p[-1] <= '9') || end - p < 2 ||
@@ -471,8 +522,50 @@ wordend(const char *p, const char *end)
 	}
 }
 
+/* The longest word that can be an abbreviation, in bytes. */
+#define ABBREV_MAX	16
+
+/*
+ * Returns the start of the word that ends at p, found by reading back;
+ * NULL when no word ends there or it is longer than ABBREV_MAX.  A
+ * letter starts a word unless a letter stands before it, or a joiner
+ * after a letter, or a comma between digits: what wordend() follows.
+ */
+static const char *
+wordbefore(const char *lo, const char *p)
+{
+	const char *q = p, *at;
+	uint32_t c, j, d;
+	size_t lj;
+
+	if (cpback(lo, q, &c) == 0 || !isalnum_(c))
+		return NULL;
+	/* Each time round, the code point before q is a letter or digit. */
+	for (;;) {
+		for (at = q; q > lo && p - q <= ABBREV_MAX &&
+		    cls[(unsigned char)q[-1]] == K_ALNUM; q--)
+			;
+		if (q == at)
+			q -= cpback(lo, q, &c);
+		else
+			c = (unsigned char)*q;
+		if (p - q > ABBREV_MAX)
+			return NULL;
+		if ((lj = cpback(lo, q, &j)) == 0)
+			return q;
+		if (isalnum_(j))
+			continue;
+		if (!isjoiner(j) && !(j == ',' && isdigit_(c)))
+			return q;
+		if (cpback(lo, q - lj, &d) == 0 || !(j == ',' ? isdigit_(d) :
+		    isalnum_(d)))
+			return q;
+		q -= lj;
+	}
+}
+
 /* Words after which a full stop ends no sentence, as written. */
-static const char *const abbrevs[] = {
+static const char abbrevs[][8] = {
 	"Adm", "Apr", "Aug", "Capt", "Cmdr", "Col", "Dec", "Dr", "Feb",
 	"Fr", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar",
 	"Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep",
@@ -487,8 +580,13 @@ static int
 isabbrev(const char *w, size_t n)
 {
 	uint32_t c;
-	size_t i, l;
+	size_t i, l, lo, hi, mid;
+	int r;
 
+	/* Most words end sentences: a long one in lower case at once. */
+	if (n > 1 && (unsigned char)w[0] < 0x80 && w[1] != '.' &&
+	    !(w[0] >= 'A' && w[0] <= 'Z') && w[0] != 'v')
+		return 0;
 	l = text_decode(w, w + n, &c);
 	if (l == n)
 		return text_isupper(c);
@@ -500,9 +598,20 @@ isabbrev(const char *w, size_t n)
 		return 1;
 	if (n > 6)
 		return 0;
-	for (i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
-		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
+	/* The list is sorted: a binary search. */
+	lo = 0;
+	hi = sizeof(abbrevs) / sizeof(abbrevs[0]);
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((r = strncmp(abbrevs[mid], w, n)) == 0)
+			r = abbrevs[mid][n] != '\0';
+		if (r == 0)
 			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -517,7 +626,7 @@ iscloser(uint32_t c)
 static int
 caseless(uint32_t c)
 {
-	return c >= 0x0590 && c != TEXT_BADBYTE && text_isalnum(c) &&
+	return c >= 0x0590 && c != TEXT_BADBYTE && isalnum_(c) &&
 	    !(c >= 0x10a0 && c <= 0x10ff) && !(c >= 0x1c80 && c <= 0x1fff) &&
 	    !(c >= 0x2c00 && c <= 0x2d2f) && !(c >= 0xa640 && c <= 0xa7ff) &&
 	    !(c >= 0xff21 && c <= 0xff5a);
@@ -543,9 +652,15 @@ termlen(const char *p, const char *end)
 static struct texttok *
 push(struct textscan *s, enum texttype type, const char *p, const char *e)
 {
-	struct texttok *t = &s->queue[s->qtail];
+	struct texttok *t;
 
-	s->qtail = (s->qtail + 1) % TEXT_QUEUE;
+	/* Counting, the tokens go nowhere and the queue stays empty. */
+	if (s->countonly)
+		t = &s->scratch;
+	else {
+		t = &s->queue[s->qtail];
+		s->qtail = (s->qtail + 1) % TEXT_QUEUE;
+	}
 	t->type = type;
 	t->p = p;
 	t->n = (size_t)(e - p);
@@ -561,7 +676,8 @@ sentend(struct textscan *s, const char *e)
 {
 	struct texttok *t;
 
-	if (s->sent != NULL && s->sentwords > 0) {
+	/* A sentence with a word has begun (sent is set), and ends. */
+	if (s->sentwords > 0) {
 		t = push(s, TT_SENTENCE, s->sent, e);
 		t->no = ++s->nsent;
 		t->words = s->sentwords;
@@ -676,7 +792,7 @@ quotemark(struct textscan *s, uint32_t c, const char *p, size_t l)
 static void
 term(struct textscan *s)
 {
-	const char *p = s->p, *q = p, *end = s->end, *e;
+	const char *p = s->p, *q = p, *end = s->end, *e, *w;
 	size_t l, nt = 0, nsp = 0;
 	uint32_t c;
 
@@ -687,15 +803,16 @@ term(struct textscan *s)
 	s->p = q;
 	if (s->sentwords == 0 || s->endat != NULL)
 		return;
-	if (nt == 1 && *p == '.' && s->lastwend == p &&
-	    isabbrev(s->lastw, (size_t)(p - s->lastw)))
-		return;
 	while ((c = cpat(q, end)) != 0 && iscloser(c))
 		q += text_decode(q, end, &c);
 	for (e = q; (c = cpat(q, end)) != 0 && text_isspace(c); nsp++)
 		q += text_decode(q, end, &c);
-	if (nsp > 0 && c != 0 && opensentence(c))
-		s->endat = e;
+	if (nsp == 0 || c == 0 || !opensentence(c))
+		return;
+	if (nt == 1 && *p == '.' && (w = wordbefore(s->para, p)) != NULL &&
+	    isabbrev(w, (size_t)(p - w)))
+		return;
+	s->endat = e;
 }
 
 static int
@@ -756,7 +873,6 @@ paraend(struct textscan *s)
 	t->no = s->npara;
 	t->words = s->parawords;
 	s->para = NULL;
-	s->lastw = s->lastwend = NULL;
 	if (s->p < s->end)
 		s->p++;
 }
@@ -771,6 +887,12 @@ word(struct textscan *s)
 
 	if (s->sent == NULL)
 		s->sent = p;
+	s->nwords++;
+	s->p = e;
+	if (s->countonly) {
+		s->sentwords++;
+		return;
+	}
 	t = push(s, TT_WORD, p, e);
 	if (s->sentwords++ == 0)
 		t->flags |= TW_SENT;
@@ -785,9 +907,6 @@ word(struct textscan *s)
 	else if ((*p >= 'A' && *p <= 'Z') || ((unsigned char)*p >= 0x80 &&
 	    (text_decode(p, e, &c), text_isupper(c))))
 		t->flags |= TW_CAP;
-	s->lastw = p;
-	s->lastwend = e;
-	s->p = e;
 }
 
 /* Anything else that is no white space: the sentence has begun. */
@@ -808,6 +927,179 @@ space(struct textscan *s, size_t l)
 	if (s->endat != NULL && s->p >= s->endat)
 		sentend(s, s->endat);
 	s->p += l;
+}
+
+/*
+ * Counting goes eight bytes at a time over plain ASCII, where a word
+ * begins at a letter or digit that follows neither a letter or digit, nor
+ * a joiner (' - .) after one, nor a comma between digits: the rule of
+ * wordend() read at each byte, so that both find the same words.  It
+ * stops before anything else (. ! ? " a newline, a byte from 0x80 up),
+ * which step() takes one at a time.
+ */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* The high bit of each byte (below 0x80) from lo to hi. */
+#define BETWEEN(x, lo, hi) \
+	(((x) + ONES * (128 - (lo))) & ~((x) + ONES * (127 - (hi))) & HIGHS)
+
+/* Eight bytes from p, the first in the lowest, whatever the machine. */
+static inline uint64_t
+load8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+	    (uint64_t)p[7] << 56;
+}
+
+/*
+ * The high bit of each byte equal to c.  Like BETWEEN() it is right for
+ * bytes below 0x80, and for every byte before the first from 0x80 up: a
+ * carry only runs on into later bytes, which skipplain() never uses.
+ */
+static inline uint64_t
+equal(uint64_t x, unsigned c)
+{
+	return ~((x ^ ONES * c) + ONES * 0x7f) & HIGHS;
+}
+
+/* The number of bytes whose high bit is set in m. */
+static inline unsigned
+count8(uint64_t m)
+{
+	return (unsigned)(((m >> 7) * ONES) >> 56);
+}
+
+/* The sum of the eight bytes of l. */
+static inline size_t
+lanesum(uint64_t l)
+{
+	l = (l & 0x00ff00ff00ff00ffULL) + (l >> 8 & 0x00ff00ff00ff00ffULL);
+	return (size_t)((l * 0x0001000100010001ULL) >> 48);
+}
+
+/* The high bit set when c is true: the class of a byte before a block. */
+#define BIT(c)	((uint64_t)((c) ? 0x80 : 0))
+
+/*
+ * Counts the words of plain ASCII from s->p on, eight bytes at a time,
+ * and stops before the first byte it cannot take (see above).
+ */
+static void
+skipplain(struct textscan *s, uint32_t *c1, uint32_t *c2)
+{
+	const char *p = s->p, *start = p;
+	uint64_t x, stop, a, d, k, starts, below, lanes = 0, any = 0;
+	uint64_t a1, d1, k1;
+	size_t words = 0;
+	unsigned blocks = 0;
+
+	/*
+	 * Whether the byte at p goes on with a word before it (a1; k1 when
+	 * it is a digit), and whether a digit stands before it (d1).
+	 */
+	a1 = BIT(isalnum_(*c1) || (isjoiner(*c1) && isalnum_(*c2)));
+	k1 = BIT(*c1 == ',' && isdigit_(*c2));
+	d1 = BIT(isdigit_(*c1));
+	while (s->end - p >= 8) {
+		x = load8(p);
+		d = BETWEEN(x, '0', '9');
+		a = BETWEEN(x | ONES * 0x20, 'a', 'z') | d;
+		k = equal(x, ',');
+		/*
+		 * Letters, digits, spaces, and commas after anything but a
+		 * digit are plain; the rest stops (. ! ? " ' - ...).
+		 */
+		stop = (x | ~(a | equal(x, ' ') | (k & ~(d << 8 | d1)))) &
+		    HIGHS;
+		starts = a & ~(a << 8 | a1 | (k1 & d));
+		if (stop != 0) {
+			below = (stop & -stop) - 1;
+			any |= starts & below;
+			words += count8(starts & below);
+			p += count8(below & HIGHS);
+			break;
+		}
+		/* A byte of lanes gains at most one a block. */
+		lanes += starts >> 7;
+		any |= starts;
+		p += 8;
+		if (++blocks == 255) {
+			words += lanesum(lanes);
+			lanes = 0;
+			blocks = 0;
+		}
+		a1 = a >> 56;
+		d1 = d >> 56;
+		k1 = 0;
+	}
+	s->nwords += words + lanesum(lanes);
+	if (any != 0)
+		s->sentwords++;
+	if (p - start >= 2) {
+		*c2 = (unsigned char)p[-2];
+		*c1 = (unsigned char)p[-1];
+	} else if (p > start) {
+		*c2 = *c1;
+		*c1 = (unsigned char)p[-1];
+	}
+	s->p = p;
+}
+
+/*
+ * Counting: the words by the rule of wordend() read at each code point
+ * (a letter after neither a letter, nor a joiner after one, nor a comma
+ * between digits, begins one), plain ASCII eight bytes at a time, and the
+ * rest as step() takes it.  c1 and c2 are the code points before s->p.
+ */
+static void
+countall(struct textscan *s)
+{
+	uint32_t c, c1 = 0, c2 = 0;
+	size_t l;
+
+	for (;;) {
+		if (s->para == NULL) {
+			if (!parabegin(s))
+				return;
+			c1 = c2 = 0;
+		}
+		/* Eight bytes at a time only where plain text begins. */
+		if (s->endat == NULL && s->p < s->end &&
+		    (cls[(unsigned char)*s->p] == K_ALNUM || *s->p == ' '))
+			skipplain(s, &c1, &c2);
+		if (s->p == s->end || *s->p == '\n') {
+			paraend(s);
+			continue;
+		}
+		c = (unsigned char)*s->p;
+		l = c < 0x80 ? 1 : text_decode(s->p, s->end, &c);
+		if (isalnum_(c)) {
+			if (!isalnum_(c1) && !(isjoiner(c1) && isalnum_(c2)) &&
+			    !(c1 == ',' && isdigit_(c2) && isdigit_(c))) {
+				s->nwords++;
+				s->sentwords++;
+			}
+			s->p += l;
+		} else if (isjoiner(c) && isalnum_(c1) && alnumat(s->p + l,
+		    s->end))
+			s->p += l;	/* inside a word: U.S, Ukraine’s */
+		else if (c < 0x80 ? cls[c] == K_SPACE : text_isspace(c))
+			space(s, l);
+		else if (cls[c < 0x80 ? c : 0] == K_TERM || c == HELLIP) {
+			term(s);
+			/* It took a run of marks: read back what it left. */
+			cpback(s->para, s->p - cpback(s->para, s->p, &c1), &c2);
+			continue;
+		} else
+			other(s, c, l);
+		c2 = c1;
+		c1 = c;
+	}
 }
 
 /* Scans on until there is a token to hand out, or the end. */
@@ -844,7 +1136,7 @@ step(struct textscan *s)
 			continue;
 		}
 		l = text_decode(s->p, s->end, &c);
-		if (text_isalnum(c))
+		if (isalnum_(c))
 			word(s);
 		else if (text_isspace(c))
 			space(s, l);
@@ -887,24 +1179,18 @@ text_count(const char *p, size_t n, struct textcount *c, unsigned int flags)
 
 	memset(c, 0, sizeof(*c));
 	text_start(&s, p, n);
-	while (text_scan(&s, &t) != TT_END) {
-		switch (t.type) {
-		case TT_WORD:
-			c->words++;
-			if (flags & TC_SYLLABLES)
+	if (flags & TC_SYLLABLES) {
+		while (text_scan(&s, &t) != TT_END)
+			if (t.type == TT_WORD)
 				c->syllables += text_syllables(t.p, t.n);
-			break;
-		case TT_SENTENCE:
-			c->sentences++;
-			break;
-		case TT_QUOTE:
-			c->quotes++;
-			break;
-		default:
-			c->paragraphs++;
-			break;
-		}
+	} else {
+		s.countonly = 1;
+		countall(&s);
 	}
+	c->paragraphs = s.npara;
+	c->sentences = s.nsent;
+	c->words = s.nwords;
+	c->quotes = s.nquote;
 }
 
 /*

@@ -124,14 +124,14 @@ struct textscan {
 	const char	*para;		/* the open paragraph, or NULL */
 	const char	*sent;		/* the open sentence, or NULL */
 	const char	*endat;		/* the sentence ends here, or NULL */
-	const char	*lastw;		/* the last word, for abbreviations */
-	const char	*lastwend;
-	size_t		 npara, nsent, nquote;
+	size_t		 npara, nsent, nquote, nwords;
 	size_t		 parawords, sentwords;
+	int		 countonly;	/* count, hand out no tokens */
 	struct textquote q[TEXT_QDEPTH];
 	int		 nq;
 	struct texttok	 queue[TEXT_QUEUE];
 	int		 qhead, qtail;
+	struct texttok	 scratch;	/* where tokens go when counting */
 };
 
 /* Starts a scanner on n bytes of text, which must stay valid. */

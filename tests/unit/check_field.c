@@ -118,6 +118,35 @@ START_TEST(field_text_gives_the_stored_columns)
 }
 END_TEST
 
+START_TEST(field_text_gives_empty_columns_of_a_bare_article)
+{
+	struct one o;
+
+	/* No header, no byline, no body: a title alone, as in raw corpora. */
+	load(&o, "Only a title\n", FMT_AUTO);
+	ck_assert_uint_eq(strlen(val(&o, "id")), 16);
+	ck_assert_str_eq(val(&o, "date"), "");
+	ck_assert_str_eq(val(&o, "title"), "Only a title");
+	ck_assert_str_eq(val(&o, "byline"), "");
+	ck_assert_str_eq(val(&o, "body"), "");
+	ck_assert_str_eq(val(&o, "origin") + strlen(o.path), ":1");
+	unload(&o);
+	/* Cyrillic in every column. */
+	load(&o, "date 2025-12-03 \xd0\x9c\xd0\xb8\xd1\x80\n\nBy \xd0\x98\xd0\xb2"
+	    "\xd0\xb0\xd0\xbd, \xd0\xa2\xd0\x90\xd0\xa1\xd0\xa1\n\n\xd0\x94\xd0\xb0.\n",
+	    FMT_AUTO);
+	ck_assert_str_eq(val(&o, "title"), "\xd0\x9c\xd0\xb8\xd1\x80");
+	ck_assert_str_eq(val(&o, "author"), "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd");
+	ck_assert_str_eq(val(&o, "agency"), "\xd0\xa2\xd0\x90\xd0\xa1\xd0\xa1");
+	ck_assert_str_eq(val(&o, "body"), "\xd0\x94\xd0\xb0.");
+	ck_assert_str_eq(val(&o, "lead"), "\xd0\x94\xd0\xb0.");
+	ck_assert_str_eq(val(&o, "words"), "1");
+	ck_assert_str_eq(val(&o, "chars"), "3");
+	ck_assert_str_eq(val(&o, "bytes"), "5");
+	unload(&o);
+}
+END_TEST
+
 START_TEST(field_text_gives_the_date_parts)
 {
 	struct one o;
@@ -365,6 +394,7 @@ field_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("field_text");
 	tcase_add_test(tc, field_text_gives_the_stored_columns);
+	tcase_add_test(tc, field_text_gives_empty_columns_of_a_bare_article);
 	tcase_add_test(tc, field_text_gives_the_date_parts);
 	tcase_add_test(tc, field_text_leaves_date_parts_empty_without_a_date);
 	tcase_add_test(tc, field_text_reads_the_byline);

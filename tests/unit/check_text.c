@@ -369,6 +369,48 @@ START_TEST(text_count_of_quotations_only_and_of_nothing)
 }
 END_TEST
 
+/*
+ * Counting takes plain ASCII eight bytes at a time and the rest as the
+ * scanner does: on texts made of pieces that meet at every offset, both
+ * must find the same units.
+ */
+START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
+{
+	static const char *const piece[] = {
+		"a", "B", "7", " ", "  ", ".", ",", "-", "'", "!", "?", "\"",
+		"\n", "\t", "(", ")", "e", "The", "Mr", "U.S.", "1,2,3 ",
+		"150,000", "five-hour ", "it's ", "ab,cd ", "hello world ",
+		"abcdefghij", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
+		"\xe2\x80\x98", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x94",
+		"\xe2\x80\xa6", "\xc3\xa9", "\xd0\x94", "\xff", "\xe2\x80"
+	};
+	char buf[1024];
+	struct textcount c1, c2;
+	unsigned long seed = 1;
+	size_t n, l, k, np = sizeof(piece) / sizeof(piece[0]);
+	int i;
+
+	for (i = 0; i < 20000; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		for (n = 0, k = (seed >> 33) % 150; k > 0; k--) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			l = strlen(piece[(seed >> 33) % np]);
+			if (n + l > sizeof(buf))
+				break;
+			memcpy(buf + n, piece[(seed >> 33) % np], l);
+			n += l;
+		}
+		text_count(buf, n, &c1, 0);
+		text_count(buf, n, &c2, TC_SYLLABLES);
+		ck_assert_uint_eq(c1.words, c2.words);
+		ck_assert_uint_eq(c1.sentences, c2.sentences);
+		ck_assert_uint_eq(c1.quotes, c2.quotes);
+		ck_assert_uint_eq(c1.paragraphs, c2.paragraphs);
+	}
+}
+END_TEST
+
 static const char *
 speaker(const char *text, const char *q)
 {
@@ -462,6 +504,7 @@ text_suite(void)
 	tc = tcase_create("text_count");
 	tcase_add_test(tc, text_count_counts_in_one_pass);
 	tcase_add_test(tc, text_count_of_quotations_only_and_of_nothing);
+	tcase_add_test(tc, text_count_agrees_with_the_tokens_on_mixed_text);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text_speaker");
 	tcase_add_test(tc, text_speaker_finds_the_name_by_the_verb);
