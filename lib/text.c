@@ -438,6 +438,8 @@ cpat(const char *p, const char *end)
 
 	if (p >= end || *p == '\n')
 		return 0;
+	if ((unsigned char)*p < 0x80)
+		return (unsigned char)*p;
 	text_decode(p, end, &c);
 	return c;
 }
@@ -445,7 +447,9 @@ cpat(const char *p, const char *end)
 static int
 isws(uint32_t c)
 {
-	return c == 0 || text_isspace(c);
+	if (c < 0x80)
+		return c == 0 || c == '\n' || cls[c] == K_SPACE;
+	return text_isspace(c);
 }
 
 static int
@@ -527,7 +531,7 @@ wordend(const char *p, const char *end)
 
 /*
  * Returns the start of the word that ends at p, found by reading back;
- * NULL when no word ends there or it is longer than ABBREV_MAX.  A
+ * NULL when no word ends there or it is too long to be an abbreviation.  A
  * letter starts a word unless a letter stands before it, or a joiner
  * after a letter, or a comma between digits: what wordend() follows.
  */
@@ -537,19 +541,23 @@ wordbefore(const char *lo, const char *p)
 	const char *q = p, *at;
 	uint32_t c, j, d;
 	size_t lj;
+	ptrdiff_t max = ABBREV_MAX;
 
 	if (cpback(lo, q, &c) == 0 || !isalnum_(c))
 		return NULL;
+	/* Only letters joined by dots run past seven bytes: U.S.A. */
+	if (!(p - lo >= 2 && p[-2] == '.'))
+		max = 7;
 	/* Each time round, the code point before q is a letter or digit. */
 	for (;;) {
-		for (at = q; q > lo && p - q <= ABBREV_MAX &&
+		for (at = q; q > lo && p - q <= max &&
 		    cls[(unsigned char)q[-1]] == K_ALNUM; q--)
 			;
 		if (q == at)
 			q -= cpback(lo, q, &c);
 		else
 			c = (unsigned char)*q;
-		if (p - q > ABBREV_MAX)
+		if (p - q > max)
 			return NULL;
 		if ((lj = cpback(lo, q, &j)) == 0)
 			return q;
@@ -635,6 +643,9 @@ caseless(uint32_t c)
 static int
 opensentence(uint32_t c)
 {
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '"';
 	return text_isupper(c) || (c >= '0' && c <= '9') || c == '"' ||
 	    c == LDQUO || c == LSQUO || c == LAQUO || caseless(c);
 }
@@ -804,9 +815,9 @@ term(struct textscan *s)
 	if (s->sentwords == 0 || s->endat != NULL)
 		return;
 	while ((c = cpat(q, end)) != 0 && iscloser(c))
-		q += text_decode(q, end, &c);
-	for (e = q; (c = cpat(q, end)) != 0 && text_isspace(c); nsp++)
-		q += text_decode(q, end, &c);
+		q += c < 0x80 ? 1 : text_decode(q, end, &c);
+	for (e = q; (c = cpat(q, end)) != 0 && isws(c); nsp++)
+		q += c < 0x80 ? 1 : text_decode(q, end, &c);
 	if (nsp == 0 || c == 0 || !opensentence(c))
 		return;
 	if (nt == 1 && *p == '.' && (w = wordbefore(s->para, p)) != NULL &&
