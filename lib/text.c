@@ -1095,8 +1095,9 @@ skipplain(struct textscan *s, uint32_t *c1, uint32_t *c2)
 /*
  * Counting: the words by the rule of wordend() read at each code point
  * (a letter after neither a letter, nor a joiner after one, nor a comma
- * between digits, begins one), plain ASCII eight bytes at a time, and the
- * rest as step() takes it.  c1 and c2 are the code points before s->p.
+ * between digits, begins one), plain ASCII sixteen bytes at a time, and the
+ * rest one code point at a time with the scanner's own steps (term(),
+ * quotemark(), paraend()).  c1 and c2 are the code points before s->p.
  */
 static void
 countall(struct textscan *s)
@@ -1110,7 +1111,7 @@ countall(struct textscan *s)
 				return;
 			c1 = c2 = 0;
 		}
-		/* Eight bytes at a time only where plain text begins. */
+		/* Sixteen bytes at a time only where plain text begins. */
 		if (s->endat == NULL && s->p < s->end &&
 		    (cls[(unsigned char)*s->p] == K_ALNUM || *s->p == ' '))
 			skipplain(s, &c1, &c2);
