@@ -28,6 +28,20 @@ usage(void)
 	exit(TROUBLE);
 }
 
+/* Says that a format name is unknown, and names the formats. */
+static void
+badformat(const char *name)
+{
+	int f;
+
+	fprintf(stderr, "artsplit: unknown format %s; formats:", name);
+	for (f = FMT_AUTO + 1; f < NFMT; f++)
+		fprintf(stderr, "%s %s", f > FMT_AUTO + 1 ? "," : "",
+		    artfmt_name(f));
+	fputc('\n', stderr);
+	exit(TROUBLE);
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
@@ -95,8 +109,7 @@ main(int argc, char *argv[])
 		case 't':
 			if ((fmt = artfmt_byname(optarg)) == -1 ||
 			    fmt == FMT_AUTO)
-				errx(TROUBLE, "unknown format %s; formats: text, "
-				    "records", optarg);
+				badformat(optarg);
 			break;
 		default:
 			usage();

@@ -17,7 +17,9 @@
 #include "reader.h"
 #include "tsv.h"
 
-static const char *const fmtnames[NFMT] = { "auto", "text", "records" };
+static const char *const fmtnames[NFMT] = {
+	"auto", "text", "records", "trec", "reuters", "mbox", "mail"
+};
 
 const char *
 artfmt_name(enum artfmt f)
@@ -98,6 +100,8 @@ artin_format(const struct artin *in)
 void
 artin_close(struct artin *in)
 {
+	size_t i;
+
 	if (in == NULL)
 		return;
 	if (in->fd != STDIN_FILENO)
@@ -107,6 +111,8 @@ artin_close(struct artin *in)
 	buf_free(&in->byline);
 	buf_free(&in->body);
 	buf_free(&in->origin);
+	for (i = 0; i < sizeof(in->aux) / sizeof(in->aux[0]); i++)
+		buf_free(&in->aux[i]);
 	free(in);
 }
 
@@ -262,6 +268,57 @@ isblankline(const char *p, size_t n)
 	return 1;
 }
 
+/* How each format begins, for the message when it does not. */
+static const char *const fmtsigns[NFMT] = {
+	"", "", "", "it does not begin with <DOC>",
+	"it does not begin with <!DOCTYPE lewis or <REUTERS",
+	"it does not begin with an mbox From line",
+	"it does not begin with a header field (Name: value)"
+};
+
+/*
+ * Whether the first line of a file, p, fits a format: strictly when
+ * telling the format, loosely when it was named.
+ */
+static int
+isformat(struct artin *in, enum artfmt f, const char *p, size_t n,
+    int named)
+{
+	/* The bytes after the first line, as far as they have been read. */
+	const char *rest = in->ln.buf + in->ln.pos;
+	size_t rn = in->ln.end - in->ln.pos;
+
+	switch (f) {
+	case FMT_TREC:
+		return trec_sniff(p, n);
+	case FMT_REUTERS:
+		return reuters_sniff(p, n);
+	case FMT_MBOX:
+		return mbox_sniff(p, n, rest, named ? 0 : rn);
+	case FMT_MAIL:
+		return named ? mail_isfield(p, n) : mail_sniff(p, n, rest, rn);
+	default:
+		return 1;
+	}
+}
+
+/* Tells the format of a file by its first line (and, for mail, more). */
+static enum artfmt
+tell(struct artin *in, const char *p, size_t n)
+{
+	static const enum artfmt order[] = {
+		FMT_TREC, FMT_REUTERS, FMT_MBOX, FMT_MAIL
+	};
+	size_t i;
+
+	if (tsv_isrecord(p, n) || tsv_isheader(p, n))
+		return FMT_RECORDS;
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (isformat(in, order[i], p, n, 0))
+			return order[i];
+	return FMT_TEXT;
+}
+
 /*
  * Tells the format by the first line that is not blank, and holds that
  * line back for the reader.  A form feed makes a line count as not blank
@@ -284,8 +341,13 @@ detect(struct artin *in)
 			break;
 	}
 	if (in->fmt == FMT_AUTO)
-		in->fmt = tsv_isrecord(p, n) || tsv_isheader(p, n) ?
-		    FMT_RECORDS : FMT_TEXT;
+		in->fmt = tell(in, p, n);
+	else if (!isformat(in, in->fmt, p, n, 1)) {
+		reader_warn(in, in->ln.lineno, 1, "not %s input: %s; "
+		    "file skipped", artfmt_name(in->fmt), fmtsigns[in->fmt]);
+		in->refused = 1;
+		return 0;
+	}
 	in->held = p;
 	in->heldn = n;
 	in->heldno = in->ln.lineno;
@@ -308,6 +370,8 @@ artin_next(struct artin *in, struct article **ap)
 		in->ioerr = 0;
 		return -1;
 	}
+	if (in->refused)
+		return 0;
 	if (in->ln.lineno == 0 && !in->hashold) {
 		if ((r = detect(in)) != 1)
 			return r;
@@ -315,6 +379,14 @@ artin_next(struct artin *in, struct article **ap)
 	switch (in->fmt) {
 	case FMT_RECORDS:
 		return records_next(in, ap);
+	case FMT_TREC:
+		return trec_next(in, ap);
+	case FMT_REUTERS:
+		return reuters_next(in, ap);
+	case FMT_MBOX:
+		return mbox_next(in, ap);
+	case FMT_MAIL:
+		return mail_next(in, ap);
 	default:
 		return text_next(in, ap);
 	}

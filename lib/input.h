@@ -12,6 +12,10 @@ enum artfmt {
 	FMT_AUTO,	/* tell by the first non-blank line */
 	FMT_TEXT,	/* article text (the header-line format) */
 	FMT_RECORDS,	/* artkit records */
+	FMT_TREC,	/* TREC and LDC SGML: <DOC> (AP, WSJ, Gigaword) */
+	FMT_REUTERS,	/* Reuters-21578 SGML: <REUTERS> */
+	FMT_MBOX,	/* mbox: mail messages, each after a From line */
+	FMT_MAIL,	/* one mail message or Usenet article (RFC 5322) */
 	NFMT
 };
 
@@ -63,7 +67,10 @@ enum artfmt	 artin_format(const struct artin *);
 /* Closes the file (not standard input) and frees the reader. */
 void		 artin_close(struct artin *);
 
-/* The name of a format ("text", "records"), and the reverse (-1: none). */
+/*
+ * The name of a format ("text", "records", "trec", "reuters", "mbox",
+ * "mail"), and the reverse (-1: none).
+ */
 const char	*artfmt_name(enum artfmt);
 int		 artfmt_byname(const char *);
 

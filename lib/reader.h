@@ -29,6 +29,8 @@ struct artin {
 	int		 heldesc;	/* may hold bytes records escape */
 	size_t		 heldtabs;	/* tabs in it */
 	int		 ioerr;		/* errno to return after the article */
+	int		 heldmid;	/* held is the rest of a line */
+	int		 refused;	/* not of the format named: read no more */
 	lines_findfn	*find;		/* records: which lines to look at */
 	void		*findarg;
 
@@ -42,6 +44,7 @@ struct artin {
 	struct buf	 byline;
 	struct buf	 body;
 	struct buf	 origin;
+	struct buf	 aux[5];	/* more parts, for the marked-up formats */
 };
 
 /* Reports a problem at a line of the input; printf-style message. */
@@ -64,8 +67,33 @@ int	reader_finish(struct artin *, const char *date, unsigned long line);
  */
 int	reader_line(struct artin *, char **p, size_t *n);
 
+/*
+ * Puts in->byline in the shape article text gives a byline: "By " goes
+ * before one that lacks it, and one that cannot be a byline (too long,
+ * ending like a sentence) becomes the first paragraph of the body.
+ * Returns 0, or -1 (ENOMEM).
+ */
+int	reader_byline(struct artin *);
+
 /* The readers: the same contract as artin_next(). */
 int	text_next(struct artin *, struct article **);
 int	records_next(struct artin *, struct article **);
+int	trec_next(struct artin *, struct article **);
+int	reuters_next(struct artin *, struct article **);
+int	mbox_next(struct artin *, struct article **);
+int	mail_next(struct artin *, struct article **);
+
+/*
+ * Tell by the first line of a file (not blank, its byte-order mark gone)
+ * and, for mail, by the bytes after it (rest, which may be cut short)
+ * whether the file is of a format.  Each returns 1 or 0.
+ */
+int	trec_sniff(const char *, size_t);
+int	reuters_sniff(const char *, size_t);
+int	mbox_sniff(const char *, size_t, const char *rest, size_t);
+int	mail_sniff(const char *, size_t, const char *rest, size_t);
+
+/* Tells whether a line is a header field (Name: value).  1 or 0. */
+int	mail_isfield(const char *, size_t);
 
 #endif

@@ -19,6 +19,8 @@ main(void)
 	srunner_add_suite(sr, htab_suite());
 	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, lines_suite());
+	srunner_add_suite(sr, mail_suite());
+	srunner_add_suite(sr, sgml_suite());
 	srunner_add_suite(sr, match_suite());
 	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, out_suite());

@@ -13,6 +13,8 @@ Suite	*hash_suite(void);
 Suite	*htab_suite(void);
 Suite	*input_suite(void);
 Suite	*lines_suite(void);
+Suite	*mail_suite(void);
+Suite	*sgml_suite(void);
 Suite	*match_suite(void);
 Suite	*stats_suite(void);
 Suite	*out_suite(void);
@@ -28,5 +30,15 @@ Suite	*field_suite(void);
  * done.
  */
 char	*tmpwrite(const void *, size_t n);
+
+/*
+ * Reads n bytes as a file in format fmt and returns one line for each
+ * article, date|title|byline|body|start line, with the record escapes.
+ * Stores the format read in *told and the warnings, one a line
+ * (LINE:kept|lost:message), in *warnings, when they are not NULL.  The
+ * strings stay valid until the next call.
+ */
+const char	*readall(const char *, size_t n, int fmt, int *told,
+		    const char **warnings);
 
 #endif
