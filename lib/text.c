@@ -900,10 +900,6 @@ word(struct textscan *s)
 		s->sent = p;
 	s->nwords++;
 	s->p = e;
-	if (s->countonly) {
-		s->sentwords++;
-		return;
-	}
 	t = push(s, TT_WORD, p, e);
 	if (s->sentwords++ == 0)
 		t->flags |= TW_SENT;
