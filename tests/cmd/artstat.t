@@ -236,6 +236,9 @@ if [ -x "$gen" ]; then
 	done | paste -s - >"$T/got"
 	check 'the summary adds up the fields of artfields' \
 	    cmp "$T/want" "$T/got"
+	artstat -p -wbNd "$T/gen.txt" | artstat -m >"$T/got"
+	check 'the walk for the tables counts the summary as text_count does' \
+	    cmp "$T/gen.sum" "$T/got"
 	artfields -f agency "$T/gen.txt" | sort | uniq -c |
 	    awk -v OFS='\t' '{ n = $1; sub(/^ *[0-9]+ /, ""); print $0, n }' \
 	    >"$T/want"
