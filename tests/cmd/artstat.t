@@ -40,6 +40,10 @@ expect 'the seed as a record gives the same summary' 0 "$exp/seed.out"
 run artstat -w "$seed"
 expect 'the top terms of the seed lead with its subject' 0 \
     "$exp/seed-terms.out"
+check 'putin and russia lead the terms of the seed, ukraine follows' sh -c \
+    'test "$(head -n 2 "$1" | cut -f 1 | sort | paste -s -d " " -)" = \
+    "putin russia" && head -n 6 "$1" | grep -q "^ukraine$2"' sh "$T/out" \
+    "$tab"
 run artstat -w -n 0 "$seed"
 cut -f 1 "$T/out" >"$T/terms"
 check 'no stop word is among the terms of the seed' sh -c \
