@@ -91,6 +91,12 @@ artin_setfind(struct artin *in, lines_findfn *find, void *arg)
 	in->findarg = arg;
 }
 
+size_t
+artin_findat(const struct artin *in)
+{
+	return in->fmt == FMT_RECORDS ? in->ln.findat : LINES_NOFIND;
+}
+
 enum artfmt
 artin_format(const struct artin *in)
 {

@@ -15,6 +15,7 @@ lines_init(struct lines *ln, int fd)
 	memset(ln, 0, sizeof(*ln));
 	ln->fd = fd;
 	ln->cap = LINES_BLOCK;
+	ln->findat = LINES_NOFIND;
 	out_widenpipe(fd);
 	if ((ln->buf = malloc(ln->cap + 1)) == NULL)
 		return -1;
@@ -249,6 +250,7 @@ handout(struct lines *ln, char *q, char **p, size_t *n)
 	    ln->buf[ln->lastspec] == '\r'));
 	ln->hasnul = ln->hasesc && memchr(*p, '\0', len) != NULL;
 	ln->tabs = ln->records ? counttabs(*p, len) : ln->ntab;
+	ln->findat = LINES_NOFIND;
 	*q = '\0';
 	ln->pos += len + !ln->nonl;
 	ln->lineno++;
@@ -311,16 +313,20 @@ int
 lines_find(struct lines *ln, lines_findfn *find, void *arg, char **p,
     size_t *n)
 {
-	const char *h;
+	const char *h = NULL;
+	size_t at = LINES_NOFIND;
 	ssize_t r;
+	int got;
 
 	for (;;) {
 		if (ln->pos < ln->end) {
 			h = find(arg, ln->buf + ln->pos, ln->buf + ln->end,
 			    ln->gen);
 			passlines(ln, h != NULL ? h : ln->buf + ln->end);
-			if (h != NULL)
+			if (h != NULL) {
+				at = (size_t)(h - (ln->buf + ln->pos));
 				break;
+			}
 		}
 		/* What is left is a part of a line without a find. */
 		if (ln->eof) {
@@ -339,5 +345,7 @@ lines_find(struct lines *ln, lines_findfn *find, void *arg, char **p,
 		if (r == 0)
 			ln->eof = 1;
 	}
-	return lines_next(ln, p, n);
+	if ((got = lines_next(ln, p, n)) == 1)
+		ln->findat = at;
+	return got;
 }
