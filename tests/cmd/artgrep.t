@@ -394,6 +394,12 @@ Putin
 -o 'president\\ at'
 -c -k lead,byline -E 'Agencies|Putin'
 -o -w -E '[[:alpha:]]+ск'
+-c -F nPokrovsk
+-c -F Pokrovsk
+-k title Pokrovsk
+-c -k byline Staff
+-c -i -w pokrovsk
+-c -E 'Putin|Reuters'
 EOF
 _pass "text and records agree on $same queries"
 
