@@ -130,6 +130,11 @@ scanline(struct lines *ln)
 	char *p = ln->buf + ln->scan, *end = ln->buf + ln->end;
 	uint32_t m;
 
+	if (ln->records) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		ln->scan = p != NULL ? (size_t)(p - ln->buf) : ln->end;
+		return p;
+	}
 	for (; end - p >= 32; p += 32)
 		if ((m = stop32(p)) != 0 && stopblock(ln, p, m))
 			return ln->buf + ln->scan;
@@ -216,6 +221,20 @@ skipline(struct lines *ln)
 	}
 }
 
+/* Counts the tabs of a line: memchr jumps from one to the next. */
+static size_t
+counttabs(const char *p, size_t n)
+{
+	const char *end = p + n;
+	size_t k = 0;
+
+	while ((p = memchr(p, '\t', (size_t)(end - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
 /* Hands out the line that ends at q, the newline or the end of input. */
 static void
 handout(struct lines *ln, char *q, char **p, size_t *n)
@@ -230,7 +249,7 @@ handout(struct lines *ln, char *q, char **p, size_t *n)
 	    !(ln->lastspec + 1 == ln->pos + len &&
 	    ln->buf[ln->lastspec] == '\r'));
 	ln->hasnul = ln->hasesc && memchr(*p, '\0', len) != NULL;
-	ln->tabs = ln->ntab;
+	ln->tabs = ln->records ? counttabs(*p, len) : ln->ntab;
 	ln->findat = LINES_NOFIND;
 	*q = '\0';
 	ln->pos += len + !ln->nonl;

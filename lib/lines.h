@@ -24,6 +24,8 @@ struct lines {
 	size_t		 max;	/* longest line accepted, 0 for no bound */
 	unsigned long	 lineno; /* number of the line last handed out */
 	int		 eof;
+	int		 records; /* lines are records: only their newlines and
+				    tabs are looked for, not other bytes */
 	int		 hasnul; /* the line last handed out holds a NUL */
 	int		 hasesc; /* it may hold a byte that records escape
 				    (a CR just before its newline aside) */
