@@ -687,28 +687,25 @@ header(void)
 	}
 }
 
-int
-main(int argc, char *argv[])
+/* Reads the options into the flags; returns the input format. */
+static int
+options(int *argc, char *argv[])
 {
 	static const char optstring[] = "aC:cd:Ee:Ff:Hhik:lm:n:oqst:vwx";
-	int c, fmt = FMT_AUTO, scan;
-	size_t i;
+	int c, fmt = FMT_AUTO;
 
-	/* Regular expressions take UTF-8 characters, in any locale. */
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "C");
-	longopts(&argc, argv, optstring);
-	while ((c = getopt(argc, argv, optstring)) != -1) {
+	longopts(argc, argv, optstring);
+	while ((c = getopt(*argc, argv, optstring)) != -1) {
 		switch (c) {
 		case 'a': aflag = 1; break;
 		case 'C': width = (size_t)number(optarg, "-C", MAXWIDTH); break;
 		case 'c': cflag = 1; break;
 		case 'd': addrange(optarg); break;
+		case 'E': Eflag = 1; break;
 		case 'e':
 			addsource(optarg, strlen(optarg));
 			patgiven = 1;
 			break;
-		case 'E': Eflag = 1; break;
 		case 'F': Fflag = 1; break;
 		case 'f':
 			addfile(optarg);
@@ -736,6 +733,19 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
+	return fmt;
+}
+
+int
+main(int argc, char *argv[])
+{
+	int fmt, scan;
+	size_t i;
+
+	/* Regular expressions take UTF-8 characters, in any locale. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C");
+	fmt = options(&argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (!patgiven) {
