@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "lines.h"
 #include "match.h"
 #include "tests.h"
@@ -350,6 +351,50 @@ START_TEST(lines_find_hands_out_lines_longer_than_the_buffer)
 }
 END_TEST
 
+static void
+countwarn(void *arg, const char *file, unsigned long line, int lost,
+    const char *msg)
+{
+	(void)file, (void)lost, (void)msg;
+	*(unsigned long *)arg = *(unsigned long *)arg * 10 + line;
+}
+
+START_TEST(artin_setfind_reads_only_the_records_that_hold_a_find)
+{
+	const char s[] =
+	    "0123456789abcdef\t\tOne\t\tf:1\tPutin here\n"
+	    "damaged\n"
+	    "1123456789abcdef\t\tTwo\t\tf:2\tnothing\n"
+	    "Putin\tdamaged\n"
+	    "2123456789abcdef\t\tThree\t\tf:3\tand Putin\n";
+	struct matcher *m = mk(MATCH_FIXED, "Putin", NULL);
+	struct artin *in;
+	struct article *a;
+	unsigned long warned = 0;
+	char *path;
+
+	ck_assert_int_eq(match_scanprep(m, MATCH_ANY), 0);
+	path = tmpwrite(s, sizeof(s) - 1);
+	in = artin_open(path, FMT_AUTO);
+	ck_assert_ptr_nonnull(in);
+	artin_onwarn(in, countwarn, &warned);
+	artin_setfind(in, match_scan, m);
+	ck_assert_int_eq(artin_next(in, &a), 1);
+	ck_assert_uint_eq(a->lineno, 1);
+	ck_assert_uint_eq(artin_findat(in), LINES_NOFIND);
+	ck_assert_int_eq(artin_next(in, &a), 1);
+	ck_assert_uint_eq(a->lineno, 5);
+	ck_assert_uint_eq(artin_findat(in), 33);
+	ck_assert_str_eq(a->line + artin_findat(in), "Putin");
+	ck_assert_int_eq(artin_next(in, &a), 0);
+	ck_assert_uint_eq(warned, 4);
+	artin_close(in);
+	unlink(path);
+	free(path);
+	match_free(m);
+}
+END_TEST
+
 Suite *
 match_suite(void)
 {
@@ -385,6 +430,10 @@ match_suite(void)
 	tc = tcase_create("lines_find");
 	tcase_add_test(tc, lines_find_passes_over_lines_without_a_find);
 	tcase_add_test(tc, lines_find_hands_out_lines_longer_than_the_buffer);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("artin_setfind");
+	tcase_add_test(tc,
+	    artin_setfind_reads_only_the_records_that_hold_a_find);
 	suite_add_tcase(s, tc);
 	return s;
 }
