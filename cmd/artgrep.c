@@ -63,6 +63,7 @@ static size_t nranges;
 static struct test *tests;
 static size_t ntests;
 static struct fieldctx *fctx;
+static struct artin *curin;
 static char *found;
 
 static int trouble;
@@ -443,9 +444,39 @@ passes(void)
 	return ok;
 }
 
+/*
+ * Tells whether the find that had a record read is a match by itself,
+ * in a stored field looked in and not inside an escape: then nothing
+ * needs to be unescaped or looked for again.
+ */
+static int
+foundmatch(struct article *a)
+{
+	const struct span *c;
+	const char *h, *q;
+	size_t at, len, i;
+
+	if ((at = artin_findat(curin)) == LINES_NOFIND || a->line == NULL ||
+	    !match_scanlast(mt, &len))
+		return 0;
+	h = a->line + at;
+	for (i = 0; i < nscope; i++) {
+		if (scope[i] > FIELD_BODY)
+			continue;
+		c = &a->col[scope[i]];
+		if (h < c->p || len > c->n || h > c->p + (c->n - len))
+			continue;
+		/* An even run of backslashes before it is escaped ones. */
+		for (q = h; q > c->p && q[-1] == '\\'; q--)
+			;
+		return (h - q) % 2 == 0;
+	}
+	return 0;
+}
+
 /* Tells whether the patterns match: any of them, or with -a all. */
 static int
-matches(void)
+matches(struct article *a)
 {
 	struct match mm;
 	const char *t;
@@ -454,6 +485,8 @@ matches(void)
 
 	if (npat == 0)
 		return 0;
+	if ((!aflag || npat == 1) && foundmatch(a))
+		return 1;
 	memset(found, 0, npat);
 	for (i = 0; i < nscope; i++) {
 		t = fieldtext(scope[i], &n);
@@ -606,7 +639,7 @@ selected(struct article *a)
 		havesaved = 1;
 	}
 	field_reset(fctx, a);
-	if (matches() == vflag)
+	if (matches(a) == vflag)
 		return 0;
 	return passes();
 }
@@ -618,7 +651,7 @@ grep(const char *path, enum artfmt fmt, int scan)
 	struct article *a;
 	int r = 0;
 
-	if ((in = artin_open(path, fmt)) == NULL) {
+	if ((curin = in = artin_open(path, fmt)) == NULL) {
 		if (!sflag)
 			warn("%s", path);
 		trouble = 1;
@@ -656,28 +689,25 @@ header(void)
 	}
 }
 
-int
-main(int argc, char *argv[])
+/* Reads the options into the flags; returns the input format. */
+static int
+options(int *argc, char *argv[])
 {
 	static const char optstring[] = "aC:cd:Ee:Ff:Hhik:L:lm:n:oqst:vwx";
-	int c, fmt = FMT_AUTO, scan;
-	size_t i;
+	int c, fmt = FMT_AUTO;
 
-	/* Regular expressions take UTF-8 characters, in any locale. */
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "C");
-	longopts(&argc, argv, optstring);
-	while ((c = getopt(argc, argv, optstring)) != -1) {
+	longopts(argc, argv, optstring);
+	while ((c = getopt(*argc, argv, optstring)) != -1) {
 		switch (c) {
 		case 'a': aflag = 1; break;
 		case 'C': width = (size_t)number(optarg, "-C", MAXWIDTH); break;
 		case 'c': cflag = 1; break;
 		case 'd': addrange(optarg); break;
+		case 'E': Eflag = 1; break;
 		case 'e':
 			addsource(optarg, strlen(optarg));
 			patgiven = 1;
 			break;
-		case 'E': Eflag = 1; break;
 		case 'F': Fflag = 1; break;
 		case 'f':
 			addfile(optarg);
@@ -710,6 +740,19 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
+	return fmt;
+}
+
+int
+main(int argc, char *argv[])
+{
+	int fmt, scan;
+	size_t i;
+
+	/* Regular expressions take UTF-8 characters, in any locale. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C");
+	fmt = options(&argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (!patgiven) {

@@ -179,46 +179,211 @@ special(unsigned char c, int flags)
 	if (flags & ENT_ESCAPE)
 		if (c == '\\' || c == '\t' || c == '\r')
 			return 1;
+	if ((flags & ENT_TAGS) && c == '<')
+		return 1;
 	return c == '&' || (c < 0x20 && c != '\t' && c != '\n' &&
 	    c != '\r') || c == 0x7f;
 }
 
+/*
+ * The scan for bytes that need care: with SSE2 (every x86-64) a mask of
+ * them is had for 16 bytes at a time, as memchr does it; elsewhere the
+ * test runs on 64-bit words, and a block that may hold one is then read
+ * byte by byte.
+ */
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+#include <emmintrin.h>
+
+/* What to look for: the flags' bytes, or '&' again where they ask none. */
+struct care {
+	__m128i	 lim, amp, del, esc, tag;
+};
+
+static inline void
+care_init(struct care *c, int flags)
+{
+	c->lim = _mm_set1_epi8(0x1f);
+	c->amp = _mm_set1_epi8('&');
+	c->del = _mm_set1_epi8(0x7f);
+	c->esc = _mm_set1_epi8(flags & ENT_ESCAPE ? '\\' : '&');
+	c->tag = _mm_set1_epi8(flags & ENT_TAGS ? '<' : '&');
+}
+
+/* Marks each byte of p[0..16) that may need care. */
+static inline __m128i
+carev(const char *p, const struct care *c)
+{
+	__m128i x;
+
+	x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x,
+	    c->lim), x), _mm_cmpeq_epi8(x, c->amp)), _mm_or_si128(
+	    _mm_cmpeq_epi8(x, c->del), _mm_or_si128(_mm_cmpeq_epi8(x, c->esc),
+	    _mm_cmpeq_epi8(x, c->tag))));
+}
+
+/* Returns a bit for each byte of p[0..16) that may need care. */
+static inline unsigned
+care16(const char *p, const struct care *c)
+{
+	return (unsigned)_mm_movemask_epi8(carev(p, c));
+}
+
+/*
+ * Whether no byte of p[0..n), n >= 16, may need care; the bytes are
+ * copied to d (which has room for them) on the way, blocks of 16 at a
+ * time, the last overlapping the one before.
+ */
+static inline int
+nocare(const char *p, size_t n, const struct care *c, char *d)
+{
+	__m128i acc = _mm_setzero_si128(), x;
+	size_t i = 0;
+
+	for (;;) {
+		if (i + 16 > n)
+			i = n - 16;
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		acc = _mm_or_si128(acc, _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(_mm_min_epu8(x, c->lim), x),
+		    _mm_cmpeq_epi8(x, c->amp)), _mm_or_si128(_mm_cmpeq_epi8(x,
+		    c->del), _mm_or_si128(_mm_cmpeq_epi8(x, c->esc),
+		    _mm_cmpeq_epi8(x, c->tag)))));
+		_mm_storeu_si128((__m128i *)(void *)(d + i), x);
+		if ((i += 16) >= n)
+			break;
+	}
+	return _mm_movemask_epi8(acc) == 0;
+}
+#else
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
-/* Whether a word may hold a byte below 0x20, '&', DEL or '\\'. */
-static int
-maybe(uint64_t x)
+struct care {
+	uint64_t	 esc, tag;
+};
+
+static inline void
+care_init(struct care *c, int flags)
 {
-	uint64_t a = x ^ (ONES * '&'), d = x ^ (ONES * 0x7f),
-	    s = x ^ (ONES * '\\');
+	c->esc = ONES * (flags & ENT_ESCAPE ? '\\' : '&');
+	c->tag = ONES * (flags & ENT_TAGS ? '<' : '&');
+}
+
+/* Whether a word may hold a byte below 0x20, '&', DEL, or the flags'. */
+static inline uint64_t
+maybe(uint64_t x, const struct care *c)
+{
+	uint64_t a = x ^ (ONES * '&'), d = x ^ (ONES * 0x7f), s = x ^ c->esc,
+	    t = x ^ c->tag;
 
 	return (((x - ONES * 0x20) & ~x) | ((a - ONES) & ~a) |
-	    ((d - ONES) & ~d) | ((s - ONES) & ~s)) & HIGHS ? 1 : 0;
+	    ((d - ONES) & ~d) | ((s - ONES) & ~s) | ((t - ONES) & ~t)) & HIGHS;
+}
+
+static inline unsigned
+care16(const char *p, const struct care *c)
+{
+	uint64_t x, y;
+
+	memcpy(&x, p, 8);
+	memcpy(&y, p + 8, 8);
+	return maybe(x, c) | maybe(y, c) ? 0xffff : 0;
+}
+
+static inline int
+nocare(const char *p, size_t n, const struct care *c, char *d)
+{
+	size_t i;
+
+	for (i = 0; i + 16 < n; i += 16)
+		if (care16(p + i, c))
+			return 0;
+	if (care16(p + n - 16, c))
+		return 0;
+	memcpy(d, p, n);
+	return 1;
+}
+#endif
+
+/* The number of the lowest bit set in m, which is not 0. */
+static inline size_t
+lowbit(unsigned m)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctz(m);
+#else
+	size_t k;
+
+	for (k = 0; (m & 1) == 0; k++)
+		m >>= 1;
+	return k;
+#endif
 }
 
 /*
  * Returns the length of the run of bytes at p that need no care, looking
- * at eight bytes at a time where it can: text is mostly such runs.
+ * at 16 bytes at a time where it can: text is mostly such runs.  The last
+ * block of a piece of 16 bytes or more overlaps the one before it.
  */
 static size_t
 plainrun(const char *p, size_t n, int flags)
 {
-	size_t i = 0, k;
-	uint64_t x;
+	struct care c;
+	size_t i = 0, at, k;
+	unsigned m;
 
-	for (;;) {
-		for (; i + 8 <= n; i += 8) {
-			memcpy(&x, p + i, 8);
-			if (maybe(x))
-				break;
-		}
-		for (k = i + 8 <= n ? i + 8 : n; i < k; i++)
+	if (n < 16) {
+		for (; i < n; i++)
 			if (special((unsigned char)p[i], flags))
 				return i;
-		if (i >= n)
+		return n;
+	}
+	care_init(&c, flags);
+	for (;;) {
+		for (; i + 16 <= n; i += 16)
+			if ((m = care16(p + i, &c)) != 0)
+				break;
+		at = i + 16 <= n ? i : n - 16;
+		if (at != i) {
+			if (i == n)
+				return n;
+			/* Bit k stands for p[at + k]; those before i were seen. */
+			m = care16(p + at, &c) >> (i - at) << (i - at);
+		}
+		for (; m != 0; m &= m - 1) {
+			k = lowbit(m);
+			if (special((unsigned char)p[at + k], flags))
+				return at + k;
+		}
+		if ((i = at + 16) >= n)
 			return n;
 	}
+}
+
+size_t
+entity_plain(const char *p, size_t n, int flags)
+{
+	return plainrun(p, n, flags);
+}
+
+int
+entity_addplain(struct buf *b, const char *p, size_t n, int flags)
+{
+	struct care c;
+
+	if (n < 16) {
+		if (plainrun(p, n, flags) != n)
+			return 0;
+		return buf_add(b, p, n) == -1 ? -1 : 1;
+	}
+	if (buf_grow(b, n) == -1)
+		return -1;
+	care_init(&c, flags);
+	if (!nocare(p, n, &c, b->p + b->n))
+		return 0;
+	b->n += n;
+	return 1;
 }
 
 /* Appends a byte, escaped as records write it where flags ask. */
@@ -276,7 +441,7 @@ decode1(struct buf *b, const char *p, size_t n, int flags, long *ctl,
 	return len;
 }
 
-int
+ssize_t
 entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 {
 	size_t i = 0, start;
@@ -288,8 +453,8 @@ entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 		i += plainrun(p + i, n - i, flags);
 		if (buf_add(b, p + start, i - start) == -1)
 			return -1;
-		if (i == n)
-			break;
+		if (i == n || (p[i] == '<' && (flags & ENT_TAGS)))
+			return (ssize_t)i;
 		if (p[i] == '&')
 			i += decode1(b, p + i, n - i, flags, ctl, &err);
 		else {
@@ -300,5 +465,5 @@ entity_decode(struct buf *b, const char *p, size_t n, int flags, long *ctl)
 		if (err == -1)
 			return -1;
 	}
-	return 0;
+	return (ssize_t)n;
 }

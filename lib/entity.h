@@ -5,6 +5,8 @@
 #ifndef ART_ENTITY_H
 #define ART_ENTITY_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 #include "buf.h"
@@ -12,6 +14,7 @@
 /* Flags of entity_decode(). */
 #define ENT_MARKS	1	/* drop &#2; and &#3;, start and end marks */
 #define ENT_ESCAPE	2	/* write what it appends in record escapes */
+#define ENT_TAGS	4	/* stop before a '<' */
 
 /*
  * Reads one character reference at the start of the n bytes at p, which
@@ -41,10 +44,27 @@ int	entity_isctl(long cp);
  * where there was none.  Control bytes in the input are kept as they are.
  * *ctl is set to the first control character met, reference or byte, or
  * to -1.  With ENT_ESCAPE what is appended has the record escapes of
- * tsv.h (\\, \t, \r, \0).  Returns 0, or -1 with errno set to ENOMEM.
+ * tsv.h (\\, \t, \r, \0).  With ENT_TAGS it stops before the first '<'.
+ * Returns the number of bytes of p used (n, or the offset of that '<'),
+ * or -1 with errno set to ENOMEM.
  */
-int	entity_decode(struct buf *b, const char *p, size_t n, int flags,
+ssize_t	entity_decode(struct buf *b, const char *p, size_t n, int flags,
 	    long *ctl);
+
+/*
+ * Returns the length of the run of bytes at the start of the n at p that
+ * entity_decode() with these flags would copy as they are: it stops at
+ * '&', a control byte, and what ENT_ESCAPE and ENT_TAGS look for.
+ */
+size_t	entity_plain(const char *p, size_t n, int flags);
+
+/*
+ * Appends the n bytes at p to b when entity_plain() would take them all,
+ * as entity_decode() would but more quickly, and returns 1; returns 0,
+ * having appended nothing, when it would not, and -1 with errno set to
+ * ENOMEM.
+ */
+int	entity_addplain(struct buf *b, const char *p, size_t n, int flags);
 
 /*
  * Returns the first control byte (entity_isctl) among the n bytes at p,

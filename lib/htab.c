@@ -24,7 +24,12 @@ struct htab_block {
 uint64_t
 htab_hash(const void *p, size_t n)
 {
-	return hash64(p, n, HASHSEED);
+	uint64_t k[2];
+
+	if (n > HTAB_PRE)
+		return hash64(p, n, HASHSEED);
+	htab_pack(p, n, k);
+	return htab_hashk(k, n);
 }
 
 void
@@ -47,37 +52,52 @@ htab_free(struct htab *t)
 	htab_init(t);
 }
 
-static inline uint64_t
-slotof(uint64_t h, size_t i)
+/* Whether a slot holds the key of n bytes whose hash is h. */
+static int
+holds(const struct htab *t, const struct hslot *s, const char *key,
+    size_t n, uint64_t h)
 {
-	return (h & 0xffffffff00000000ULL) | (uint64_t)(i + 1);
+	if (s->hash != h || s->len != n)
+		return 0;
+	return memcmp(t->ent[s->idx - 1].key, key, n) == 0;
 }
 
 long
 htab_find(const struct htab *t, const void *key, size_t n, uint64_t h)
 {
-	const struct hent *e;
-	uint64_t s, hi = h & 0xffffffff00000000ULL;
+	const struct hslot *s;
+	uint64_t k[2];
 	size_t i;
 
+	if (n <= HTAB_PRE) {
+		htab_pack(key, n, k);
+		return htab_findk(t, k, n, h);
+	}
 	if (t->mask == 0)
 		return -1;
-	for (i = (size_t)h & t->mask; (s = t->slot[i]) != 0;
-	    i = (i + 1) & t->mask) {
-		if ((s & 0xffffffff00000000ULL) != hi)
-			continue;
-		e = &t->ent[(uint32_t)s - 1];
-		if (e->hash == h && e->len == n && memcmp(e->key, key, n) == 0)
-			return (long)((uint32_t)s - 1);
-	}
+	for (i = (size_t)h & t->mask; (s = &t->slot[i])->idx != 0;
+	    i = (i + 1) & t->mask)
+		if (holds(t, s, key, n, h))
+			return (long)s->idx - 1;
 	return -1;
+}
+
+/* Fills a slot for entry i. */
+static void
+fill(struct hslot *s, const struct hent *e, size_t i)
+{
+	memset(s, 0, sizeof(*s));
+	s->hash = e->hash;
+	s->idx = (uint32_t)(i + 1);
+	s->len = e->len;
+	htab_pack(e->key, e->len, s->pre);
 }
 
 /* Doubles the slot array (or makes the first one) and rehashes. */
 static int
 grow(struct htab *t)
 {
-	uint64_t *slot;
+	struct hslot *slot;
 	size_t i, j, nslot, mask;
 
 	nslot = t->mask == 0 ? MINSLOTS : (t->mask + 1) * 2;
@@ -89,10 +109,10 @@ grow(struct htab *t)
 		return -1;
 	mask = nslot - 1;
 	for (i = 0; i < t->n; i++) {
-		for (j = (size_t)t->ent[i].hash & mask; slot[j] != 0;
+		for (j = (size_t)t->ent[i].hash & mask; slot[j].idx != 0;
 		    j = (j + 1) & mask)
 			;
-		slot[j] = slotof(t->ent[i].hash, i);
+		fill(&slot[j], &t->ent[i], i);
 	}
 	free(t->slot);
 	t->slot = slot;
@@ -163,9 +183,10 @@ add(struct htab *t, const void *key, size_t n, uint64_t h)
 		return -1;
 	e->hash = h;
 	e->len = (uint32_t)n;
-	for (i = (size_t)h & t->mask; t->slot[i] != 0; i = (i + 1) & t->mask)
+	for (i = (size_t)h & t->mask; t->slot[i].idx != 0;
+	    i = (i + 1) & t->mask)
 		;
-	t->slot[i] = slotof(h, t->n);
+	fill(&t->slot[i], e, t->n);
 	return (long)t->n++;
 }
 

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define HTAB_NVAL	3
 
@@ -24,10 +25,24 @@ struct hent {
 	uint64_t	 val[HTAB_NVAL]; /* the user's, 0 when added */
 };
 
+/*
+ * A slot holds the hash and the first bytes of its key, packed into two
+ * words, so that a lookup of a short key touches one slot and nothing
+ * else.
+ */
+#define HTAB_PRE	16
+
+struct hslot {
+	uint64_t	 hash;
+	uint32_t	 idx;		/* entry index + 1; 0: the slot is free */
+	uint32_t	 len;
+	uint64_t	 pre[2];	/* htab_pack() of the key */
+};
+
 struct htab_block;
 
 struct htab {
-	uint64_t		*slot;	/* hash high half << 32 | index + 1 */
+	struct hslot		*slot;
 	size_t			 mask;	/* slots - 1; 0 before the first add */
 	struct hent		*ent;
 	size_t			 n;	/* entries in use */
@@ -38,6 +53,33 @@ struct htab {
 
 /* The hash of a key, as the tables expect it. */
 uint64_t	htab_hash(const void *, size_t n);
+
+/*
+ * Packs the first HTAB_PRE bytes of a key of n bytes into two words, the
+ * first byte lowest, zeros after the end: the same on every machine.
+ */
+static inline void
+htab_pack(const char *p, size_t n, uint64_t k[2])
+{
+	size_t i;
+
+	k[0] = k[1] = 0;
+	for (i = 0; i < n && i < HTAB_PRE; i++)
+		k[i >> 3] |= (uint64_t)(unsigned char)p[i] << (i & 7) * 8;
+}
+
+/* The hash of a key of at most HTAB_PRE bytes, from its packed form. */
+static inline uint64_t
+htab_hashk(const uint64_t k[2], size_t n)
+{
+	uint64_t h;
+
+	h = (k[0] ^ 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL;
+	h ^= (k[1] + n) * 0x94D049BB133111EBULL;
+	h ^= h >> 31;
+	h *= 0xD6E8FEB86659FD93ULL;
+	return h ^ h >> 32;
+}
 
 /*
  * Prepares an empty table.  It allocates nothing until the first key is
@@ -54,6 +96,26 @@ void		htab_free(struct htab *);
  */
 long		htab_find(const struct htab *, const void *, size_t n,
 		    uint64_t h);
+
+/*
+ * htab_find() for a key of at most HTAB_PRE bytes in its packed form: the
+ * fast way, which looks at the slots alone.
+ */
+static inline long
+htab_findk(const struct htab *t, const uint64_t k[2], size_t n, uint64_t h)
+{
+	const struct hslot *s;
+	size_t i;
+
+	if (t->mask == 0)
+		return -1;
+	for (i = (size_t)h & t->mask; (s = &t->slot[i])->idx != 0;
+	    i = (i + 1) & t->mask)
+		if (s->hash == h && s->pre[0] == k[0] && s->pre[1] == k[1] &&
+		    s->len == n)
+			return (long)s->idx - 1;
+	return -1;
+}
 
 /*
  * Finds a key of n bytes whose hash is h, adding it with zero values when

@@ -131,6 +131,12 @@ artin_setfind(struct artin *in, lines_findfn *find, void *arg)
 	in->findarg = arg;
 }
 
+size_t
+artin_findat(const struct artin *in)
+{
+	return in->fmt == FMT_RECORDS ? in->ln.findat : LINES_NOFIND;
+}
+
 enum artfmt
 artin_format(const struct artin *in)
 {
@@ -395,6 +401,7 @@ detect(struct artin *in)
 	in->heldesc = in->ln.hasesc;
 	in->heldtabs = in->ln.tabs;
 	in->hashold = 1;
+	in->ln.records = in->fmt == FMT_RECORDS;
 	if (in->ln.hasnul && in->fmt == FMT_TEXT)
 		reader_warn(in, in->heldno, 0, "NUL byte kept as \\0");
 	return 1;

@@ -72,6 +72,12 @@ int		 artin_next(struct artin *, struct article **ap);
  */
 void		 artin_setfind(struct artin *, lines_findfn *find, void *arg);
 
+/*
+ * For the record last read through find(): where in its line (a->line)
+ * the find is, or LINES_NOFIND when the line was read without one.
+ */
+size_t		 artin_findat(const struct artin *);
+
 /* The format being read: the one asked for, or the one told. */
 enum artfmt	 artin_format(const struct artin *);
 

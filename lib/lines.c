@@ -15,6 +15,7 @@ lines_init(struct lines *ln, int fd)
 	memset(ln, 0, sizeof(*ln));
 	ln->fd = fd;
 	ln->cap = LINES_BLOCK;
+	ln->findat = LINES_NOFIND;
 	out_widenpipe(fd);
 	if ((ln->buf = malloc(ln->cap + 1)) == NULL)
 		return -1;
@@ -129,6 +130,11 @@ scanline(struct lines *ln)
 	char *p = ln->buf + ln->scan, *end = ln->buf + ln->end;
 	uint32_t m;
 
+	if (ln->records) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		ln->scan = p != NULL ? (size_t)(p - ln->buf) : ln->end;
+		return p;
+	}
 	for (; end - p >= 32; p += 32)
 		if ((m = stop32(p)) != 0 && stopblock(ln, p, m))
 			return ln->buf + ln->scan;
@@ -215,6 +221,20 @@ skipline(struct lines *ln)
 	}
 }
 
+/* Counts the tabs of a line: memchr jumps from one to the next. */
+static size_t
+counttabs(const char *p, size_t n)
+{
+	const char *end = p + n;
+	size_t k = 0;
+
+	while ((p = memchr(p, '\t', (size_t)(end - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
 /* Hands out the line that ends at q, the newline or the end of input. */
 static void
 handout(struct lines *ln, char *q, char **p, size_t *n)
@@ -229,7 +249,8 @@ handout(struct lines *ln, char *q, char **p, size_t *n)
 	    !(ln->lastspec + 1 == ln->pos + len &&
 	    ln->buf[ln->lastspec] == '\r'));
 	ln->hasnul = ln->hasesc && memchr(*p, '\0', len) != NULL;
-	ln->tabs = ln->ntab;
+	ln->tabs = ln->records ? counttabs(*p, len) : ln->ntab;
+	ln->findat = LINES_NOFIND;
 	*q = '\0';
 	ln->pos += len + !ln->nonl;
 	ln->lineno++;
@@ -292,16 +313,20 @@ int
 lines_find(struct lines *ln, lines_findfn *find, void *arg, char **p,
     size_t *n)
 {
-	const char *h;
+	const char *h = NULL;
+	size_t at = LINES_NOFIND;
 	ssize_t r;
+	int got;
 
 	for (;;) {
 		if (ln->pos < ln->end) {
 			h = find(arg, ln->buf + ln->pos, ln->buf + ln->end,
 			    ln->gen);
 			passlines(ln, h != NULL ? h : ln->buf + ln->end);
-			if (h != NULL)
+			if (h != NULL) {
+				at = (size_t)(h - (ln->buf + ln->pos));
 				break;
+			}
 		}
 		/* What is left is a part of a line without a find. */
 		if (ln->eof) {
@@ -320,5 +345,7 @@ lines_find(struct lines *ln, lines_findfn *find, void *arg, char **p,
 		if (r == 0)
 			ln->eof = 1;
 	}
-	return lines_next(ln, p, n);
+	if ((got = lines_next(ln, p, n)) == 1)
+		ln->findat = at;
+	return got;
 }

@@ -24,12 +24,18 @@ struct lines {
 	size_t		 max;	/* longest line accepted, 0 for no bound */
 	unsigned long	 lineno; /* number of the line last handed out */
 	int		 eof;
+	int		 records; /* lines are records: only their newlines and
+				    tabs are looked for, not other bytes */
 	int		 hasnul; /* the line last handed out holds a NUL */
 	int		 hasesc; /* it may hold a byte that records escape
 				    (a CR just before its newline aside) */
 	int		 nonl;	/* the line last handed out had no newline */
 	unsigned long	 gen;	/* changes whenever buffered bytes move */
+	size_t		 findat; /* lines_find(): where in the line last
+				    handed out its find is, or LINES_NOFIND */
 };
+
+#define LINES_NOFIND	((size_t)-1)
 
 /*
  * Prepares to read lines from fd, which stays the caller's.  Returns 0, or
@@ -64,7 +70,8 @@ typedef const char *lines_findfn(void *arg, const char *p, const char *end,
  * Like lines_next(), but passes over the lines in which find() finds
  * nothing, without handing them out; they are still counted in lineno.
  * A line may be handed out that find() would pass over (one longer than
- * the buffer is), never the other way round.  Returns as lines_next().
+ * the buffer is), never the other way round.  findat tells where in the
+ * line the find is.  Returns as lines_next().
  */
 int	lines_find(struct lines *, lines_findfn *find, void *arg, char **p,
 	    size_t *n);

@@ -76,12 +76,29 @@ struct lit {
 	unsigned long	 cost;		/* how common its forms are */
 	size_t		 at2;		/* the byte checked next */
 	unsigned char	 set2[32];	/* its forms, as a set of bits */
+	int		 pair;		/* look for both bytes at once */
+	unsigned char	 pb[2];		/* the two bytes, folded, */
+	unsigned char	 pf[2];		/* and what folds them (0 or 0x20) */
+};
+
+/*
+ * What a search of a string learned: its first find at or after where
+ * the search began, or the end of the bytes when there is none.
+ */
+struct litcur {
+	const char	*hit;		/* NULL: not looked for yet */
 };
 
 /* Where memchr last found each form of a string's rare byte. */
-struct litcur {
+struct varcur {
 	const char	*next[NVAR];	/* NULL: not looked for yet */
 };
+
+/*
+ * Below this cost (per 100,000 bytes) memchr on the rare byte alone is
+ * faster than looking at two bytes of every place at once.
+ */
+#define PAIR_MIN	400
 
 struct pat {
 	int		 isre;
@@ -102,9 +119,12 @@ struct matcher {
 	/* What match_scan() looks for, and where it has looked. */
 	struct lit	*slit;
 	struct litcur	*scur;
+	char		*sfull;		/* the string is a whole pattern */
 	size_t		 nslit;
 	unsigned long	 sgen;
 	const char	*send;
+	size_t		 slast;		/* the string of the last find, or
+					   nslit */
 };
 
 #define HASBIT(set, b)	((set)[(unsigned char)(b) >> 3] & \
@@ -287,6 +307,27 @@ setcost(const unsigned char *set)
 	return cost;
 }
 
+/*
+ * Tells whether the forms of a byte can be compared 16 at a time: one
+ * byte, or an ASCII letter in both cases (b | 0x20 is then the small one).
+ */
+static int
+pairbyte(const unsigned char *set, unsigned char *b, unsigned char *f)
+{
+	if (set[0] == 1) {
+		*b = set[1];
+		*f = 0;
+		return 1;
+	}
+	if (set[0] == 2 && (set[1] ^ set[2]) == 0x20 &&
+	    lc(set[1]) >= 'a' && lc(set[1]) <= 'z') {
+		*b = lc(set[1]);
+		*f = 0x20;
+		return 1;
+	}
+	return 0;
+}
+
 /* Chooses the byte memchr looks for, and the byte checked next. */
 static int
 pickrare(struct lit *l)
@@ -321,6 +362,9 @@ pickrare(struct lit *l)
 		set = sets + l->at2 * (NVAR + 1);
 		for (t = 1; t <= set[0]; t++)
 			SETBIT(l->set2, set[t]);
+		l->pair = best >= PAIR_MIN &&
+		    pairbyte(sets + at * (NVAR + 1), &l->pb[0], &l->pf[0]) &&
+		    pairbyte(set, &l->pb[1], &l->pf[1]);
 	}
 	free(sets);
 	return 0;
@@ -373,30 +417,30 @@ lit_at(const struct lit *l, const char *s)
 }
 
 /*
- * Finds the string with several forms of its rare byte, or with cursors
- * kept from call to call: each memchr runs ahead to its next find and
- * waits there until the others have caught up.  hi ends the places of the
- * rare byte.
+ * Finds the string with several forms of its rare byte: each memchr runs
+ * ahead to its next find and waits there until the others have caught up.
+ * hi ends the places of the rare byte.
  */
 static const char *
-lit_findcur(const struct lit *l, struct litcur *c, const char *p,
-    const char *hi)
+lit_findvar(const struct lit *l, const char *p, const char *hi)
 {
+	struct varcur c;
 	const char *best, *from, *s;
 	int v;
 
+	memset(&c, 0, sizeof(c));
 	for (;;) {
 		from = p + l->at;
 		best = hi;
 		for (v = 0; v < l->nvar; v++) {
-			if (c->next[v] == NULL || c->next[v] < from) {
-				c->next[v] = from < hi ? memchr(from, l->var[v],
+			if (c.next[v] == NULL || c.next[v] < from) {
+				c.next[v] = from < hi ? memchr(from, l->var[v],
 				    (size_t)(hi - from)) : NULL;
-				if (c->next[v] == NULL)
-					c->next[v] = hi;
+				if (c.next[v] == NULL)
+					c.next[v] = hi;
 			}
-			if (c->next[v] < best)
-				best = c->next[v];
+			if (c.next[v] < best)
+				best = c.next[v];
 		}
 		if (best >= hi)
 			return NULL;
@@ -407,16 +451,46 @@ lit_findcur(const struct lit *l, struct litcur *c, const char *p,
 	}
 }
 
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+#include <emmintrin.h>
+
 /*
- * Returns the first place in [p, end) where the whole string stands, or
- * NULL.  cur, when not NULL, keeps what was seen for the next call on the
- * same bytes with the same end.
+ * Looks at the rare byte and the next one of 16 places at once (as SSE2
+ * has it on every x86-64), and checks the whole string only where both
+ * stand.
  */
 static const char *
-lit_find(const struct lit *l, struct litcur *cur, const char *p,
-    const char *end)
+lit_findpair(const struct lit *l, const char *p, const char *end)
 {
-	struct litcur local;
+	const __m128i b0 = _mm_set1_epi8((char)l->pb[0]);
+	const __m128i b1 = _mm_set1_epi8((char)l->pb[1]);
+	const __m128i f0 = _mm_set1_epi8((char)l->pf[0]);
+	const __m128i f1 = _mm_set1_epi8((char)l->pf[1]);
+	const char *last = end - l->n;
+	__m128i x, y;
+	unsigned int m;
+
+	for (; last - p >= 15; p += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + l->at));
+		y = _mm_loadu_si128((const __m128i *)(const void *)(p + l->at2));
+		x = _mm_cmpeq_epi8(_mm_or_si128(x, f0), b0);
+		y = _mm_cmpeq_epi8(_mm_or_si128(y, f1), b1);
+		for (m = (unsigned int)_mm_movemask_epi8(_mm_and_si128(x, y));
+		    m != 0; m &= m - 1)
+			if (lit_at(l, p + __builtin_ctz(m)))
+				return p + __builtin_ctz(m);
+	}
+	for (; p <= last; p++)
+		if (lit_at(l, p))
+			return p;
+	return NULL;
+}
+#endif
+
+/* Returns the first place in [p, end) where the whole string stands. */
+static const char *
+lit_search(const struct lit *l, const char *p, const char *end)
+{
 	const char *hi, *q, *s;
 
 	if ((size_t)(end - p) < l->n)
@@ -429,21 +503,40 @@ lit_find(const struct lit *l, struct litcur *cur, const char *p,
 				return s;
 		return NULL;
 	}
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+	if (l->pair)
+		return lit_findpair(l, p, end);
+#endif
 	hi = end - l->n + l->at + 1;
-	if (cur == NULL && l->nvar == 1) {
-		for (q = p + l->at; q < hi && (q = memchr(q, l->var[0],
-		    (size_t)(hi - q))) != NULL; q++) {
-			s = q - l->at;
-			if (lit_at(l, s))
-				return s;
-		}
-		return NULL;
+	if (l->nvar > 1)
+		return lit_findvar(l, p, hi);
+	for (q = p + l->at; q < hi && (q = memchr(q, l->var[0],
+	    (size_t)(hi - q))) != NULL; q++) {
+		s = q - l->at;
+		if (lit_at(l, s))
+			return s;
 	}
-	if (cur == NULL) {
-		memset(&local, 0, sizeof(local));
-		cur = &local;
+	return NULL;
+}
+
+/*
+ * Returns the first place in [p, end) where the whole string stands, or
+ * NULL.  cur, when not NULL, keeps the find for the next call on the same
+ * bytes with the same end, which starts no earlier.
+ */
+static const char *
+lit_find(const struct lit *l, struct litcur *cur, const char *p,
+    const char *end)
+{
+	const char *s;
+
+	if (cur == NULL)
+		return lit_search(l, p, end);
+	if (cur->hit == NULL || cur->hit < p) {
+		s = lit_search(l, p, end);
+		cur->hit = s != NULL ? s : end;
 	}
-	return lit_findcur(l, cur, p, hi);
+	return cur->hit != end ? cur->hit : NULL;
 }
 
 /*
@@ -992,9 +1085,11 @@ freescan(struct matcher *m)
 		free(m->slit[i].s);
 	free(m->slit);
 	free(m->scur);
+	free(m->sfull);
 	m->slit = NULL;
 	m->scur = NULL;
-	m->nslit = 0;
+	m->sfull = NULL;
+	m->nslit = m->slast = 0;
 }
 
 void
@@ -1302,6 +1397,7 @@ addscan(struct matcher *m, const struct pat *pt)
 {
 	const char *s;
 	struct lit *l;
+	char *full;
 	size_t i, n;
 
 	if (pt->nalt == 0)
@@ -1314,9 +1410,13 @@ addscan(struct matcher *m, const struct pat *pt)
 		if (l == NULL)
 			return -1;
 		m->slit = l;
+		if ((full = realloc(m->sfull, m->nslit + 1)) == NULL)
+			return -1;
+		m->sfull = full;
 		if (lit_init(&m->slit[m->nslit], s, n, pt->alt[i].icase) == -1)
 			return -1;
-		m->nslit++;
+		m->sfull[m->nslit++] = pt->exact && n == pt->alt[i].n &&
+		    !(m->flags & (MATCH_WORD | MATCH_LINE));
 	}
 	return 0;
 }
@@ -1343,6 +1443,7 @@ match_scanprep(struct matcher *m, size_t pat)
 		return -1;
 	}
 	m->send = NULL;
+	m->slast = m->nslit;
 	return 0;
 }
 
@@ -1358,10 +1459,23 @@ match_scan(void *arg, const char *p, const char *end, unsigned long gen)
 		m->sgen = gen;
 		m->send = end;
 	}
+	m->slast = m->nslit;
 	for (i = 0; i < m->nslit; i++) {
 		s = lit_find(&m->slit[i], &m->scur[i], p, end);
-		if (s != NULL && (best == NULL || s < best))
+		if (s != NULL && (best == NULL || s < best ||
+		    (s == best && m->slit[i].n > m->slit[m->slast].n))) {
 			best = s;
+			m->slast = i;
+		}
 	}
 	return best;
+}
+
+int
+match_scanlast(const struct matcher *m, size_t *n)
+{
+	if (m->slast >= m->nslit || !m->sfull[m->slast])
+		return 0;
+	*n = m->slit[m->slast].n;
+	return 1;
 }

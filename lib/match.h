@@ -96,4 +96,13 @@ int		 match_scanprep(struct matcher *, size_t pat);
 const char	*match_scan(void *matcher, const char *p, const char *end,
 		    unsigned long gen);
 
+/*
+ * Tells whether the last find of match_scan() is a match by itself: a
+ * whole fixed string of a pattern (or of an alternation of plain words),
+ * without -w or -x, so that a record that holds it in a field looked in,
+ * not inside an escape, matches.  Stores its length in *n.  Returns 1 or
+ * 0.
+ */
+int		 match_scanlast(const struct matcher *, size_t *n);
+
 #endif

@@ -12,6 +12,8 @@
  * them.  A '<' starts a tag only when a letter, '/', '!' or '?' follows
  * and a '>' ends it on the same line; any other '<' is text.
  */
+#include <sys/types.h>
+
 #include <errno.h>
 #include <string.h>
 
@@ -69,6 +71,7 @@ enum { S_START, S_JOIN, S_IN };
 struct sink {
 	struct buf	*b;
 	const char	*sep;	/* between paragraphs or elements */
+	size_t		 seplen;
 	int		 state;	/* S_START: a paragraph begins */
 };
 
@@ -90,24 +93,26 @@ struct sgst {
 	int			 toolong;	/* over artin_setmax(): dropped */
 };
 
-static int
+static inline int
 isws(int c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int
+static inline int
 upper(int c)
 {
 	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
 }
 
-static int
+static inline int
 nameeq(const char *p, size_t n, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < n && name[i] != '\0'; i++)
+	if (n == 0 || upper((unsigned char)p[0]) != name[0])
+		return n == 0 && name[0] == '\0';
+	for (i = 1; i < n && name[i] != '\0'; i++)
 		if (upper((unsigned char)p[i]) != name[i])
 			return 0;
 	return i == n && name[i] == '\0';
@@ -118,11 +123,16 @@ nameeq(const char *p, size_t n, const char *name)
  * a tab or carriage return there is \t or \r, after an even number of
  * other backslashes.
  */
-static void
+static inline void
 trimend(struct buf *b)
 {
 	size_t k;
+	int c;
 
+	/* Most parts end in a letter or a stop: say so at once. */
+	if (b->n == 0 || ((c = (unsigned char)b->p[b->n - 1]) > ' ' &&
+	    c != 't' && c != 'r'))
+		return;
 	for (;;) {
 		if (b->n > 0 && isws((unsigned char)b->p[b->n - 1])) {
 			b->n--;
@@ -139,7 +149,7 @@ trimend(struct buf *b)
 	}
 }
 
-static void
+static inline void
 sink_eol(struct sink *s)
 {
 	trimend(s->b);
@@ -147,7 +157,7 @@ sink_eol(struct sink *s)
 		s->state = S_JOIN;
 }
 
-static void
+static inline void
 sink_para(struct sink *s)
 {
 	trimend(s->b);
@@ -170,14 +180,16 @@ ctlwarn(struct artin *in, struct sgst *st, long ctl)
 /*
  * Adds a piece of text to a sink: white space at the start of a
  * paragraph or line is dropped, a line end inside a paragraph becomes one
- * space, and the separator goes in only once text follows it.
+ * space, and the separator goes in only once text follows it.  With tags
+ * it stops before a '<'.  Returns the bytes of p used, or -1.
  */
-static int
+static inline ssize_t
 sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
-    size_t n)
+    size_t n, int tags)
 {
 	struct buf *b = s->b;
-	size_t mark = b->n, at;
+	size_t mark = b->n, at, skip = 0;
+	ssize_t used;
 	long ctl;
 
 	if (in->ln.max > 0 && b->n + n >= in->ln.max) {
@@ -185,18 +197,23 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 		return 0;
 	}
 	if (s->state != S_IN) {
-		while (n > 0 && isws((unsigned char)*p))
-			p++, n--;
-		if (n == 0)
-			return 0;
+		while (skip < n && isws((unsigned char)p[skip]))
+			skip++;
+		if (skip == n || (tags && p[skip] == '<'))
+			return (ssize_t)skip;
+		p += skip;
+		n -= skip;
 		if (s->state == S_JOIN) {
 			if (buf_addc(b, ' ') == -1)
 				return -1;
-		} else if (b->n > 0 && buf_adds(b, s->sep) == -1)
+		} else if (b->n > 0 && buf_add(b, s->sep, s->seplen) == -1)
 			return -1;
 	}
 	at = b->n;
-	if (entity_decode(b, p, n, st->dl->entflags | ENT_ESCAPE, &ctl) == -1)
+	/* A line without a byte that records escape needs no escaping. */
+	if ((used = entity_decode(b, p, n, st->dl->entflags |
+	    (in->ln.hasesc ? ENT_ESCAPE : 0) | (tags ? ENT_TAGS : 0),
+	    &ctl)) == -1)
 		return -1;
 	if (ctl != -1)
 		ctlwarn(in, st, ctl);
@@ -204,10 +221,10 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 		b->n = mark;
 	else
 		s->state = S_IN;
-	return 0;
+	return (ssize_t)skip + used;
 }
 
-static enum role
+static inline enum role
 cur(const struct sgst *st)
 {
 	if (!st->have)
@@ -215,7 +232,7 @@ cur(const struct sgst *st)
 	return st->depth > 0 ? st->role[st->depth - 1] : R_NONE;
 }
 
-static int
+static inline int
 blank(const char *p, size_t n)
 {
 	while (n > 0 && isws((unsigned char)*p))
@@ -224,7 +241,7 @@ blank(const char *p, size_t n)
 }
 
 /* Sends a piece of text to the part of the article it belongs to. */
-static int
+static inline int
 text(struct artin *in, struct sgst *st, const char *p, size_t n)
 {
 	enum role r = cur(st);
@@ -232,7 +249,7 @@ text(struct artin *in, struct sgst *st, const char *p, size_t n)
 	if (r == R_NONE || n == 0)
 		return 0;
 	if (r != R_OUT)
-		return sink_text(in, st, &st->sk[r], p, n);
+		return sink_text(in, st, &st->sk[r], p, n, 0) == -1 ? -1 : 0;
 	if (!st->outwarned && !blank(p, n)) {
 		st->outwarned = 1;
 		reader_warn(in, st->no, 1, "text outside <%s> left out",
@@ -259,6 +276,7 @@ begin(struct artin *in, struct sgst *st)
 	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
 		st->sk[roles[i]].b = bufs[i];
 		st->sk[roles[i]].sep = seps[i];
+		st->sk[roles[i]].seplen = strlen(seps[i]);
 		st->sk[roles[i]].state = S_START;
 		bufs[i]->n = 0;
 	}
@@ -327,7 +345,7 @@ docstart(struct artin *in, struct sgst *st, char *t, char *gt, char *end)
 	}
 	begin(in, st);
 	if (idattr(t, gt, &v, &vn) &&
-	    sink_text(in, st, &st->sk[R_DOCNO], v, vn) == -1)
+	    sink_text(in, st, &st->sk[R_DOCNO], v, vn, 0) == -1)
 		return T_ERR;
 	return T_GO;
 }
@@ -434,6 +452,41 @@ tagend(char *p, char *end)
 }
 
 /*
+ * Adds a line of text that holds nothing but plain text, the common case,
+ * straight to the body.  Returns 1 when it did, 0 when the line needs the
+ * general path, -1 on error.
+ */
+static inline int
+plainline(struct artin *in, struct sgst *st, const char *p, size_t n)
+{
+	struct sink *s = &st->sk[R_TEXT];
+	struct buf *b = s->b;
+	size_t k = 0, e = n, mark;
+	int r, flags = ENT_TAGS | (in->ln.hasesc ? ENT_ESCAPE : 0);
+
+	while (k < n && isws((unsigned char)p[k]))
+		k++;
+	while (e > k && isws((unsigned char)p[e - 1]))
+		e--;
+	if (k == e) {
+		sink_para(s);
+		return 1;
+	}
+	if (k > 0 && st->inp == 0)
+		sink_para(s);
+	mark = b->n;
+	if (s->state != S_IN && b->n > 0 && (s->state == S_JOIN ?
+	    buf_addc(b, ' ') : buf_add(b, s->sep, s->seplen)) == -1)
+		return -1;
+	if ((r = entity_addplain(b, p + k, e - k, flags)) != 1) {
+		b->n = mark;
+		return r;
+	}
+	s->state = S_JOIN;
+	return 1;
+}
+
+/*
  * Reads one line, or the rest of one (mid).  Paragraphs of text end at
  * <P> and </P>, at a blank line and, outside <P>, at a line that begins
  * with white space, as the paragraphs of wrapped wire text do.
@@ -443,27 +496,39 @@ doline(struct artin *in, struct sgst *st, char *p, size_t n, int mid)
 {
 	char *end = p + n, *lt, *gt = NULL;
 	enum role r = cur(st);
+	ssize_t used;
 	int k;
 
 	if (!mid && r == R_TEXT) {
-		if (blank(p, n)) {
-			sink_para(&st->sk[R_TEXT]);
-			return T_GO;
-		}
-		if (st->inp == 0 && (*p == ' ' || *p == '\t'))
-			sink_para(&st->sk[R_TEXT]);
+		if ((k = plainline(in, st, p, n)) != 0)
+			return k == 1 ? T_GO : T_ERR;
 	}
 	while (p < end) {
-		for (lt = p; (lt = memchr(lt, '<', (size_t)(end - lt))) !=
-		    NULL; lt++)
-			if ((gt = tagend(lt, end)) != NULL)
+		if ((r = cur(st)) > R_NONE) {
+			/* Text, decoded up to the next '<' in one pass. */
+			if ((used = sink_text(in, st, &st->sk[r], p,
+			    (size_t)(end - p), 1)) == -1)
+				return T_ERR;
+			if ((lt = p + used) == end)
 				break;
-		if (lt == NULL)
-			lt = end;
-		if (text(in, st, p, (size_t)(lt - p)) == -1)
-			return T_ERR;
-		if (lt == end)
-			break;
+			if ((gt = tagend(lt, end)) == NULL) {
+				if (sink_text(in, st, &st->sk[r], lt, 1, 0) == -1)
+					return T_ERR;
+				p = lt + 1;
+				continue;
+			}
+		} else {
+			for (lt = p; (lt = memchr(lt, '<',
+			    (size_t)(end - lt))) != NULL; lt++)
+				if ((gt = tagend(lt, end)) != NULL)
+					break;
+			if (lt == NULL)
+				lt = end;
+			if (text(in, st, p, (size_t)(lt - p)) == -1)
+				return T_ERR;
+			if (lt == end)
+				break;
+		}
 		if ((k = tag(in, st, lt, gt, end)) != T_GO)
 			return k;
 		p = gt + 1;

@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #define SIMHASH_WORD	64	/* bytes of a folded word that count */
-#define SIMHASH_SLOTS	4096	/* distinct words remembered */
+#define SIMHASH_SLOTS	2048	/* room for the distinct words */
 #define SIMHASH_MAXSEEN	(SIMHASH_SLOTS / 4 * 3)
 
 struct simhash {
@@ -31,13 +31,17 @@ struct simhash {
 	size_t		 nused;
 };
 
-/* Starts a fingerprint. */
+/*
+ * Starts a fingerprint, clearing the whole state (some 19 KB); after
+ * simhash_final() the state is ready for the next text without it.
+ */
 void		simhash_init(struct simhash *);
 
 /*
  * Adds the next word of the text, as written: it is folded here.  A word
- * seen before in the text adds nothing; past SIMHASH_MAXSEEN distinct
- * words, each further word counts as new.
+ * seen before in the text adds nothing; past SIMHASH_MAXSEEN (1,536)
+ * distinct words, more than the longest BBC article holds (1,273), each
+ * further word counts as new.
  */
 void		simhash_word(struct simhash *, const char *, size_t n);
 

@@ -46,6 +46,7 @@ stats_free(struct stats *st)
 	htab_free(&st->names);
 	free(st->ids.slot);
 	free(st->g);
+	free(st->vmarks);
 	buf_free(&st->tmp);
 	buf_free(&st->name);
 	free(st);
@@ -57,6 +58,27 @@ stats_conf(const struct stats *st)
 	return st->hasconf ? &st->conf : NULL;
 }
 
+/* Keeps the marks of the words in a dense array, for the walk. */
+static int
+markword(struct stats *st, long i, int marks)
+{
+	unsigned char *m;
+	size_t cap;
+
+	if ((size_t)i >= st->vcap) {
+		cap = st->vcap == 0 ? 1024 : st->vcap * 2;
+		while (cap <= (size_t)i)
+			cap *= 2;
+		if ((m = realloc(st->vmarks, cap)) == NULL)
+			return -1;
+		memset(m + st->vcap, 0, cap - st->vcap);
+		st->vmarks = m;
+		st->vcap = cap;
+	}
+	st->vmarks[i] |= (unsigned char)marks;
+	return 0;
+}
+
 int
 stats_mark(struct stats *st, const char *w, size_t n, int marks)
 {
@@ -64,8 +86,7 @@ stats_mark(struct stats *st, const char *w, size_t n, int marks)
 
 	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1)
 		return -1;
-	htab_ent(&st->voc, (size_t)i)->flags |= (uint32_t)marks;
-	return 0;
+	return markword(st, i, marks);
 }
 
 static const char *const *sortwords;
@@ -349,10 +370,28 @@ stats_word(struct stats *st, const char *w, size_t n, int *marks)
 {
 	long i;
 
-	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1)
+	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1 ||
+	    markword(st, i, 0) == -1)
 		return -1;
-	*marks = (int)htab_ent(&st->voc, (size_t)i)->flags;
+	*marks = st->vmarks[i];
 	return i;
+}
+
+long
+stats_wordk(struct stats *st, const uint64_t k[2], size_t n, int *marks)
+{
+	uint64_t h = htab_hashk(k, n);
+	char w[HTAB_PRE];
+	size_t j;
+	long i;
+
+	if ((i = htab_findk(&st->voc, k, n, h)) >= 0) {
+		*marks = st->vmarks[i];
+		return i;
+	}
+	for (j = 0; j < n; j++)
+		w[j] = (char)(k[j >> 3] >> (j & 7) * 8);
+	return stats_word(st, w, n, marks);
 }
 
 int

@@ -55,6 +55,8 @@ struct stats {
 	struct htab	 lens;		/* (group, words) -> articles */
 	struct idset	 ids;		/* (group, id) -> count */
 	struct htab	 voc;		/* folded words; term counts ungrouped */
+	unsigned char	*vmarks;	/* STATS_* marks of each word */
+	size_t		 vcap;
 	struct htab	 terms;		/* (group, word), when grouped */
 	struct htab	 bigrams;	/* (group, word, word) */
 	struct htab	 names;		/* (group, name) */
@@ -99,6 +101,12 @@ void	wu(struct writer *, uint64_t);		/* a tab and a number */
 void	ws(struct writer *, const char *, size_t, int esc); /* a tab, text */
 void	wday(struct writer *, int32_t day, int valid);	/* a tab, a date */
 void	whex(struct writer *, uint64_t);	/* a tab, 16 hex digits */
+
+/*
+ * stats_word() for a word of at most HTAB_PRE bytes in its packed form
+ * (htab_pack()).
+ */
+long	stats_wordk(struct stats *, const uint64_t k[2], size_t n, int *marks);
 
 /* Adds b to *a, failing with ERANGE on overflow. */
 static inline int

@@ -12,6 +12,7 @@
 #include "date.h"
 #include "field.h"
 #include "hash.h"
+#include "htab.h"
 #include "simhash.h"
 #include "stats.h"
 #include "statsint.h"
@@ -30,6 +31,7 @@ struct walk {
 	struct simhash	 sh;
 	uint64_t	 words;
 	uint64_t	 sentences;
+	uint64_t	 paragraphs;
 	uint64_t	 quotes;
 };
 
@@ -50,7 +52,16 @@ size_t
 stats_norm(char *dst, size_t cap, const char *w, size_t n, int *poss)
 {
 	size_t i, j, len;
+	unsigned char c;
 
+	/* Most words are ASCII: fold them here. */
+	for (i = 0; i < n && i < cap; i++) {
+		if ((c = (unsigned char)w[i]) >= 0x80)
+			break;
+		dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if (i == n)
+		return unpossess(dst, n, poss);
 	len = text_fold(dst, cap, w, n);
 	/* ’ (E2 80 99) becomes ', which is shorter: rewrite in place. */
 	for (i = j = 0; i < len; i++, j++) {
@@ -140,11 +151,62 @@ name(struct walk *wk, const struct texttok *t, int marks)
 	return poss ? endname(wk) : 0;
 }
 
+/*
+ * Folds an ASCII word of at most HTAB_PRE bytes straight into its packed
+ * form (htab_pack()), without a final 's, as stats_norm() would.  Returns
+ * 0 for a longer word or one with other bytes.
+ */
+static int
+pack(const char *p, size_t n, uint64_t k[2], size_t *len, int *poss)
+{
+	unsigned char c;
+	size_t i;
+
+	if (n > HTAB_PRE)
+		return 0;
+	k[0] = k[1] = 0;
+	for (i = 0; i < n; i++) {
+		if ((c = (unsigned char)p[i]) >= 0x80)
+			return 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		k[i >> 3] |= (uint64_t)c << (i & 7) * 8;
+	}
+	*poss = 0;
+	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
+	    p[n - 2] == '\'') {
+		for (i = n - 2; i < n; i++)
+			k[i >> 3] &= ~((uint64_t)0xff << (i & 7) * 8);
+		n -= 2;
+		*poss = 1;
+	}
+	*len = n;
+	return 1;
+}
+
+/* Finds a word of the body in the vocabulary: -1 on error, -2 for none. */
+static long
+lookup(struct walk *wk, const struct texttok *t, int *marks, int *poss)
+{
+	char w[WORDMAX];
+	uint64_t k[2];
+	size_t n;
+
+	if (pack(t->p, t->n, k, &n, poss)) {
+		if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(t->p, n)))
+			return -2;
+		return stats_wordk(wk->st, k, n, marks);
+	}
+	n = stats_norm(w, sizeof(w), t->p, t->n > WORDMAX ? WORDMAX : t->n,
+	    poss);
+	if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(w, n)))
+		return -2;
+	return stats_word(wk->st, w, n, marks);
+}
+
 static int
 word(struct walk *wk, const struct texttok *t)
 {
-	char w[WORDMAX];
-	size_t n;
 	long i;
 	int marks, poss;
 
@@ -155,14 +217,12 @@ word(struct walk *wk, const struct texttok *t)
 		return 0;
 	if (t->flags & TW_SENT)
 		wk->prev = -1;
-	n = stats_norm(w, sizeof(w), t->p, t->n > WORDMAX ? WORDMAX : t->n,
-	    &poss);
-	if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(w, n))) {
+	if ((i = lookup(wk, t, &marks, &poss)) == -1)
+		return -1;
+	if (i == -2) {
 		wk->prev = -1;
 		return endname(wk);
 	}
-	if ((i = stats_word(wk->st, w, n, &marks)) == -1)
-		return -1;
 	if (marks & STATS_STOP)
 		wk->prev = -1;
 	else {
@@ -197,6 +257,7 @@ walk(struct walk *wk, const char *p, size_t n)
 			wk->quotes++;
 			continue;
 		default:
+			wk->paragraphs++;
 			break;
 		}
 		wk->prev = -1;
@@ -236,6 +297,21 @@ dayid(struct article *a, struct stfig *f)
 		f->id = article_id(a);
 }
 
+/* The summary alone: text_count() has a faster way to count. */
+static int
+figures(struct stats *st, long g, struct stfig *f, const char *body,
+    size_t n)
+{
+	struct textcount c;
+
+	text_count(body, n, &c, 0);
+	f->words = c.words;
+	f->sentences = c.sentences;
+	f->paragraphs = c.paragraphs;
+	f->quotes = c.quotes;
+	return stats_article(st, g, f);
+}
+
 int
 stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 {
@@ -252,25 +328,25 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 	dayid(a, &f);
 	body = article_text(a, COL_BODY, &n);
 	f.bytes = n;
-	f.paragraphs = (uint64_t)field_number(fc, FIELD_PARAGRAPHS);
 	memset(&wk, 0, sizeof(wk));
 	wk.st = st;
 	wk.g = g;
 	wk.tables = st->conf.tables;
 	wk.prev = -1;
 	wk.name = &st->name;
-	if (!(wk.tables & ST_ALL)) {
-		f.words = (uint64_t)field_number(fc, FIELD_WORDS);
-		f.sentences = (uint64_t)field_number(fc, FIELD_SENTENCES);
-		f.quotes = (uint64_t)field_number(fc, FIELD_QUOTES);
-		return stats_article(st, g, &f);
-	}
-	/* A new article for the frequencies, before its words. */
+	if (!(wk.tables & ST_ALL))
+		return figures(st, g, &f, body, n);
+	/*
+	 * A new article for the frequencies, before its words.  The walk
+	 * counts what text_count() counts, the way it counts it, and the
+	 * tables on the way.
+	 */
 	st->serial++;
 	if (walk(&wk, body, n) == -1)
 		return -1;
 	f.words = wk.words;
 	f.sentences = wk.sentences;
+	f.paragraphs = wk.paragraphs;
 	f.quotes = wk.quotes;
 	if (wk.tables & ST_NEAR)
 		f.simhash = simhash_final(&wk.sh);

@@ -438,6 +438,8 @@ cpat(const char *p, const char *end)
 
 	if (p >= end || *p == '\n')
 		return 0;
+	if ((unsigned char)*p < 0x80)
+		return (unsigned char)*p;
 	text_decode(p, end, &c);
 	return c;
 }
@@ -445,7 +447,9 @@ cpat(const char *p, const char *end)
 static int
 isws(uint32_t c)
 {
-	return c == 0 || text_isspace(c);
+	if (c < 0x80)
+		return c == 0 || c == '\n' || cls[c] == K_SPACE;
+	return text_isspace(c);
 }
 
 static int
@@ -527,7 +531,7 @@ wordend(const char *p, const char *end)
 
 /*
  * Returns the start of the word that ends at p, found by reading back;
- * NULL when no word ends there or it is longer than ABBREV_MAX.  A
+ * NULL when no word ends there or it is too long to be an abbreviation.  A
  * letter starts a word unless a letter stands before it, or a joiner
  * after a letter, or a comma between digits: what wordend() follows.
  */
@@ -537,19 +541,23 @@ wordbefore(const char *lo, const char *p)
 	const char *q = p, *at;
 	uint32_t c, j, d;
 	size_t lj;
+	ptrdiff_t max = ABBREV_MAX;
 
 	if (cpback(lo, q, &c) == 0 || !isalnum_(c))
 		return NULL;
+	/* Only letters joined by dots run past seven bytes: U.S.A. */
+	if (!(p - lo >= 2 && p[-2] == '.'))
+		max = 7;
 	/* Each time round, the code point before q is a letter or digit. */
 	for (;;) {
-		for (at = q; q > lo && p - q <= ABBREV_MAX &&
+		for (at = q; q > lo && p - q <= max &&
 		    cls[(unsigned char)q[-1]] == K_ALNUM; q--)
 			;
 		if (q == at)
 			q -= cpback(lo, q, &c);
 		else
 			c = (unsigned char)*q;
-		if (p - q > ABBREV_MAX)
+		if (p - q > max)
 			return NULL;
 		if ((lj = cpback(lo, q, &j)) == 0)
 			return q;
@@ -635,6 +643,9 @@ caseless(uint32_t c)
 static int
 opensentence(uint32_t c)
 {
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '"';
 	return text_isupper(c) || (c >= '0' && c <= '9') || c == '"' ||
 	    c == LDQUO || c == LSQUO || c == LAQUO || caseless(c);
 }
@@ -804,9 +815,9 @@ term(struct textscan *s)
 	if (s->sentwords == 0 || s->endat != NULL)
 		return;
 	while ((c = cpat(q, end)) != 0 && iscloser(c))
-		q += text_decode(q, end, &c);
-	for (e = q; (c = cpat(q, end)) != 0 && text_isspace(c); nsp++)
-		q += text_decode(q, end, &c);
+		q += c < 0x80 ? 1 : text_decode(q, end, &c);
+	for (e = q; (c = cpat(q, end)) != 0 && isws(c); nsp++)
+		q += c < 0x80 ? 1 : text_decode(q, end, &c);
 	if (nsp == 0 || c == 0 || !opensentence(c))
 		return;
 	if (nt == 1 && *p == '.' && (w = wordbefore(s->para, p)) != NULL &&
@@ -889,10 +900,6 @@ word(struct textscan *s)
 		s->sent = p;
 	s->nwords++;
 	s->p = e;
-	if (s->countonly) {
-		s->sentwords++;
-		return;
-	}
 	t = push(s, TT_WORD, p, e);
 	if (s->sentwords++ == 0)
 		t->flags |= TW_SENT;
@@ -930,114 +937,145 @@ space(struct textscan *s, size_t l)
 }
 
 /*
- * Counting goes eight bytes at a time over plain ASCII, where a word
+ * Counting goes sixteen bytes at a time over plain ASCII, where a word
  * begins at a letter or digit that follows neither a letter or digit, nor
  * a joiner (' - .) after one, nor a comma between digits: the rule of
- * wordend() read at each byte, so that both find the same words.  It
- * stops before anything else (. ! ? " a newline, a byte from 0x80 up),
- * which step() takes one at a time.
+ * wordend() read at each byte, so that both find the same words.  Plain
+ * are letters, digits, spaces and commas that follow no digit; it stops
+ * before anything else (. ! ? " ' - a newline, a byte from 0x80 up...),
+ * which countall() takes one code point at a time.
+ *
+ * The classes of sixteen bytes come as masks, bit i for byte i: with SSE2
+ * (every x86-64) from vector compares, elsewhere from two 64-bit words.
  */
+struct cls16 {
+	unsigned int	 alnum, digit, space, comma, high;
+};
+
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+#include <emmintrin.h>
+
+static inline void
+classify16(const char *p, struct cls16 *c)
+{
+	__m128i x, l, d;
+
+	x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* x - lo is at most hi - lo, unsigned: x is from lo to hi. */
+	l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	    _mm_set1_epi8('a'));
+	l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
+	d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+	d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+	c->digit = (unsigned)_mm_movemask_epi8(d);
+	c->alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(l, d));
+	c->space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8(' ')));
+	c->comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8(',')));
+	c->high = (unsigned)_mm_movemask_epi8(x);
+}
+#else
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
-/* The high bit of each byte (below 0x80) from lo to hi. */
+/*
+ * The high bit of each byte from lo to hi, and of each byte equal to c.
+ * Both are right for bytes below 0x80, and for every byte before the
+ * first from 0x80 up: a carry only runs on into later bytes, which
+ * skipplain() never uses.
+ */
 #define BETWEEN(x, lo, hi) \
 	(((x) + ONES * (128 - (lo))) & ~((x) + ONES * (127 - (hi))) & HIGHS)
+#define EQUAL(x, c)	(~(((x) ^ ONES * (c)) + ONES * 0x7f) & HIGHS)
 
-/* Eight bytes from p, the first in the lowest, whatever the machine. */
-static inline uint64_t
-load8(const char *s)
+/* The high bits of the eight bytes of m, as bits 0 to 7. */
+static inline unsigned int
+gather8(uint64_t m)
+{
+	return (unsigned int)(((m >> 7) * 0x0102040810204080ULL) >> 56);
+}
+
+static inline void
+classify8(const char *s, struct cls16 *c, int shift)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	uint64_t x, d;
 
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	x = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
 	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
 	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
 	    (uint64_t)p[7] << 56;
+	d = BETWEEN(x, '0', '9');
+	c->digit |= gather8(d) << shift;
+	c->alnum |= gather8(BETWEEN(x | ONES * 0x20, 'a', 'z') | d) << shift;
+	c->space |= gather8(EQUAL(x, ' ')) << shift;
+	c->comma |= gather8(EQUAL(x, ',')) << shift;
+	c->high |= gather8(x & HIGHS) << shift;
+}
+
+static inline void
+classify16(const char *p, struct cls16 *c)
+{
+	memset(c, 0, sizeof(*c));
+	classify8(p, c, 0);
+	classify8(p + 8, c, 8);
+}
+#endif
+
+#define B2(n)	n, n + 1, n + 1, n + 2
+#define B4(n)	B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
+#define B6(n)	B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
+
+/* The bits set in each byte value. */
+static const unsigned char bits8[256] = { B6(0), B6(1), B6(1), B6(2) };
+
+static inline unsigned int
+bits16(unsigned int m)
+{
+	return bits8[m & 0xff] + bits8[m >> 8 & 0xff];
 }
 
 /*
- * The high bit of each byte equal to c.  Like BETWEEN() it is right for
- * bytes below 0x80, and for every byte before the first from 0x80 up: a
- * carry only runs on into later bytes, which skipplain() never uses.
- */
-static inline uint64_t
-equal(uint64_t x, unsigned c)
-{
-	return ~((x ^ ONES * c) + ONES * 0x7f) & HIGHS;
-}
-
-/* The number of bytes whose high bit is set in m. */
-static inline unsigned
-count8(uint64_t m)
-{
-	return (unsigned)(((m >> 7) * ONES) >> 56);
-}
-
-/* The sum of the eight bytes of l. */
-static inline size_t
-lanesum(uint64_t l)
-{
-	l = (l & 0x00ff00ff00ff00ffULL) + (l >> 8 & 0x00ff00ff00ff00ffULL);
-	return (size_t)((l * 0x0001000100010001ULL) >> 48);
-}
-
-/* The high bit set when c is true: the class of a byte before a block. */
-#define BIT(c)	((uint64_t)((c) ? 0x80 : 0))
-
-/*
- * Counts the words of plain ASCII from s->p on, eight bytes at a time,
- * and stops before the first byte it cannot take (see above).
+ * Counts the words of plain ASCII from s->p on, sixteen bytes at a time,
+ * and stops before the first byte it cannot take (see above).  c1 and c2
+ * are the code points before s->p, and are kept so.
  */
 static void
 skipplain(struct textscan *s, uint32_t *c1, uint32_t *c2)
 {
 	const char *p = s->p, *start = p;
-	uint64_t x, stop, a, d, k, starts, below, lanes = 0, any = 0;
-	uint64_t a1, d1, k1;
+	struct cls16 c;
+	unsigned int stop, starts, below, a1, d1, k1, any = 0;
 	size_t words = 0;
-	unsigned blocks = 0;
 
 	/*
 	 * Whether the byte at p goes on with a word before it (a1; k1 when
 	 * it is a digit), and whether a digit stands before it (d1).
 	 */
-	a1 = BIT(isalnum_(*c1) || (isjoiner(*c1) && isalnum_(*c2)));
-	k1 = BIT(*c1 == ',' && isdigit_(*c2));
-	d1 = BIT(isdigit_(*c1));
-	while (s->end - p >= 8) {
-		x = load8(p);
-		d = BETWEEN(x, '0', '9');
-		a = BETWEEN(x | ONES * 0x20, 'a', 'z') | d;
-		k = equal(x, ',');
-		/*
-		 * Letters, digits, spaces, and commas after anything but a
-		 * digit are plain; the rest stops (. ! ? " ' - ...).
-		 */
-		stop = (x | ~(a | equal(x, ' ') | (k & ~(d << 8 | d1)))) &
-		    HIGHS;
-		starts = a & ~(a << 8 | a1 | (k1 & d));
+	a1 = isalnum_(*c1) || (isjoiner(*c1) && isalnum_(*c2));
+	k1 = *c1 == ',' && isdigit_(*c2);
+	d1 = isdigit_(*c1);
+	while (s->end - p >= 16) {
+		classify16(p, &c);
+		stop = (c.high | ~(c.alnum | c.space | (c.comma &
+		    ~(c.digit << 1 | d1)))) & 0xffff;
+		starts = c.alnum & ~(c.alnum << 1 | a1 | (k1 & c.digit));
 		if (stop != 0) {
 			below = (stop & -stop) - 1;
+			words += bits16(starts & below);
 			any |= starts & below;
-			words += count8(starts & below);
-			p += count8(below & HIGHS);
+			p += bits16(below);
 			break;
 		}
-		/* A byte of lanes gains at most one a block. */
-		lanes += starts >> 7;
+		words += bits16(starts);
 		any |= starts;
-		p += 8;
-		if (++blocks == 255) {
-			words += lanesum(lanes);
-			lanes = 0;
-			blocks = 0;
-		}
-		a1 = a >> 56;
-		d1 = d >> 56;
+		p += 16;
+		a1 = c.alnum >> 15;
+		d1 = c.digit >> 15;
 		k1 = 0;
 	}
-	s->nwords += words + lanesum(lanes);
+	s->nwords += words;
 	if (any != 0)
 		s->sentwords++;
 	if (p - start >= 2) {
@@ -1053,8 +1091,9 @@ skipplain(struct textscan *s, uint32_t *c1, uint32_t *c2)
 /*
  * Counting: the words by the rule of wordend() read at each code point
  * (a letter after neither a letter, nor a joiner after one, nor a comma
- * between digits, begins one), plain ASCII eight bytes at a time, and the
- * rest as step() takes it.  c1 and c2 are the code points before s->p.
+ * between digits, begins one), plain ASCII sixteen bytes at a time, and the
+ * rest one code point at a time with the scanner's own steps (term(),
+ * quotemark(), paraend()).  c1 and c2 are the code points before s->p.
  */
 static void
 countall(struct textscan *s)
@@ -1068,7 +1107,7 @@ countall(struct textscan *s)
 				return;
 			c1 = c2 = 0;
 		}
-		/* Eight bytes at a time only where plain text begins. */
+		/* Sixteen bytes at a time only where plain text begins. */
 		if (s->endat == NULL && s->p < s->end &&
 		    (cls[(unsigned char)*s->p] == K_ALNUM || *s->p == ' '))
 			skipplain(s, &c1, &c2);

@@ -58,6 +58,9 @@ expect 'a bad option: usage, status 2' 2 "" "$T/err"
 run artgrep
 expect 'no pattern: usage, status 2' 2 "" "$T/usage"
 
+run artgrep -h
+expect '-h: usage, status 2' 2 "" "$T/usage"
+
 # A write error: by hand, since run sends stdout to a file.
 artgrep Putin "$seed" >/dev/full 2>"$T/err"
 status=$?
@@ -321,6 +324,17 @@ expect '--color: auto, and not a terminal' 0 "$T/want"
 run artgrep -o --colour=never -k title Pokrovsk "$news"
 expect '--colour=never' 0 "$T/want"
 
+# script(1) gives artgrep a terminal, whose line ends are CR LF.
+if command -v script >/dev/null 2>&1; then
+	run sh -c 'script -qec "${ARTKIT_WRAP:-} $1 -o --color=auto -k title \
+	    Pokrovsk $2" /dev/null | tr -d "\r"' sh "$top/cmd/artgrep" "$news"
+	printf 'c300175145ac855c\ttitle\t1\tPutin visits the front near \t\033[01;31m\033[KPokrovsk\033[m\033[K\t\n' \
+	    >"$T/want"
+	expect '--color=auto colours on a terminal' 0 "$T/want"
+else
+	skip '--color=auto colours on a terminal' 'no script(1)'
+fi
+
 run artgrep -o --color=sometimes Pokrovsk "$news"
 { echo 'artgrep: --color=sometimes: expected always, never or auto'
   cat "$T/usage"; } >"$T/err"
@@ -394,6 +408,12 @@ Putin
 -o 'president\\ at'
 -c -k lead,byline -E 'Agencies|Putin'
 -o -w -E '[[:alpha:]]+ск'
+-c -F nPokrovsk
+-c -F Pokrovsk
+-k title Pokrovsk
+-c -k byline Staff
+-c -i -w pokrovsk
+-c -E 'Putin|Reuters'
 EOF
 _pass "text and records agree on $same queries"
 

@@ -40,6 +40,10 @@ expect 'the seed as a record gives the same summary' 0 "$exp/seed.out"
 run artstat -w "$seed"
 expect 'the top terms of the seed lead with its subject' 0 \
     "$exp/seed-terms.out"
+check 'putin and russia lead the terms of the seed, ukraine follows' sh -c \
+    'test "$(head -n 2 "$1" | cut -f 1 | sort | paste -s -d " " -)" = \
+    "putin russia" && head -n 6 "$1" | grep -q "^ukraine$2"' sh "$T/out" \
+    "$tab"
 run artstat -w -n 0 "$seed"
 cut -f 1 "$T/out" >"$T/terms"
 check 'no stop word is among the terms of the seed' sh -c \
@@ -228,6 +232,28 @@ if [ -x "$gen" ]; then
 	    sh -c 'test "$(grep . "$1" | sed -n "1s/\t.*//p")" = "$(awk -F"\t" "\$1 == \"first\" { print \$2 }" "$2")" &&
 	    test "$(tail -n 1 "$1" | cut -f 1)" = "$(awk -F"\t" "\$1 == \"last\" { print \$2 }" "$2")"' \
 	    sh "$T/gen.date" "$T/gen.sum"
+	artfields -f words,sentences,paragraphs,quotes,bytes "$T/gen.txt" |
+	    awk -F'\t' -v OFS='\t' '{ for (i = 1; i <= 5; i++) s[i] += $i }
+	    END { print s[1], s[2], s[3], s[4], s[5] }' >"$T/want"
+	for f in words sentences paragraphs quotes bytes; do
+		fig $f "$T/gen.sum"
+	done | paste -s - >"$T/got"
+	check 'the summary adds up the fields of artfields' \
+	    cmp "$T/want" "$T/got"
+	artstat -p -wbNd "$T/gen.txt" | artstat -m >"$T/got"
+	check 'the walk for the tables counts the summary as text_count does' \
+	    cmp "$T/gen.sum" "$T/got"
+	artfields -f agency "$T/gen.txt" | sort | uniq -c |
+	    awk -v OFS='\t' '{ n = $1; sub(/^ *[0-9]+ /, ""); print $0, n }' \
+	    >"$T/want"
+	cut -f 1,2 "$T/gen.agency" >"$T/got"
+	check '-g agency groups as artfields -f agency, sort and uniq -c' \
+	    cmp "$T/want" "$T/got"
+	artfields -f id,simhash "$T/gen.txt" | sort -u >"$T/want"
+	artstat -p -d "$T/gen.txt" | awk -F'\t' -v OFS='\t' \
+	    '$1 == "I" { print $3, $5 }' | sort >"$T/got"
+	check 'the fingerprints of -d are the simhash field of artfields' \
+	    cmp "$T/want" "$T/got"
 	artstat -g date -w -n 1 "$T/gen.txt" >"$T/gen.top"
 	join --check-order -t "$tab" "$T/gen.date" "$T/gen.top" >"$T/joined"
 	check 'join takes -g date and its top terms as they stand' \

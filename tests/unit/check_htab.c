@@ -154,6 +154,44 @@ START_TEST(htab_bytes_grows_with_the_keys_not_the_lookups)
 }
 END_TEST
 
+START_TEST(htab_findk_finds_short_keys_by_their_packed_form)
+{
+	struct htab t;
+	uint64_t k[2];
+
+	htab_init(&t);
+	put(&t, "ukraine");
+	put(&t, "sixteen-letters!");
+	put(&t, "seventeen-letters");
+	htab_pack("ukraine", 7, k);
+	ck_assert_int_eq(htab_findk(&t, k, 7, htab_hashk(k, 7)), 0);
+	ck_assert_uint_eq(htab_hashk(k, 7), htab_hash("ukraine", 7));
+	htab_pack("sixteen-letters!", 16, k);
+	ck_assert_int_eq(htab_findk(&t, k, 16, htab_hashk(k, 16)), 1);
+	htab_pack("ukrain", 6, k);
+	ck_assert_int_eq(htab_findk(&t, k, 6, htab_hashk(k, 6)), -1);
+	/* The same bytes with a NUL more are another key. */
+	htab_pack("ukraine", 8, k);
+	ck_assert_int_eq(htab_findk(&t, k, 8, htab_hashk(k, 8)), -1);
+	htab_free(&t);
+}
+END_TEST
+
+START_TEST(htab_pack_puts_the_first_byte_lowest_and_pads_with_zeros)
+{
+	uint64_t k[2];
+
+	htab_pack("ab", 2, k);
+	ck_assert_uint_eq(k[0], 0x6261);
+	ck_assert_uint_eq(k[1], 0);
+	htab_pack("0123456789abcdefXYZ", 19, k);
+	ck_assert_uint_eq(k[0], 0x3736353433323130ULL);
+	ck_assert_uint_eq(k[1], 0x6665646362613938ULL);
+	htab_pack("", 0, k);
+	ck_assert_uint_eq(k[0] | k[1], 0);
+}
+END_TEST
+
 Suite *
 htab_suite(void)
 {
@@ -168,6 +206,11 @@ htab_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("htab_find");
 	tcase_add_test(tc, htab_find_reports_a_missing_key);
+	tcase_add_test(tc, htab_findk_finds_short_keys_by_their_packed_form);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("htab_pack");
+	tcase_add_test(tc,
+	    htab_pack_puts_the_first_byte_lowest_and_pads_with_zeros);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("htab_free");
 	tcase_add_test(tc, htab_free_leaves_the_table_empty_and_reusable);

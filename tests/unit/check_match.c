@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "lines.h"
 #include "match.h"
 #include "tests.h"
@@ -315,6 +316,40 @@ START_TEST(match_scan_finds_strings_in_escaped_records)
 }
 END_TEST
 
+START_TEST(match_scanlast_tells_a_whole_pattern_from_a_part_of_one)
+{
+	const char *t = "x\tPutin said\n";
+	const char *end = t + strlen(t);
+	struct matcher *m;
+	size_t n = 0;
+
+	m = mk(MATCH_FIXED, "Putin", NULL);
+	ck_assert_int_eq(match_scanprep(m, MATCH_ANY), 0);
+	ck_assert_int_eq(match_scanlast(m, &n), 0);
+	ck_assert_ptr_eq(match_scan(m, t, end, 1), t + 2);
+	ck_assert_int_eq(match_scanlast(m, &n), 1);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_ptr_null(match_scan(m, t + 3, end, 1));
+	ck_assert_int_eq(match_scanlast(m, &n), 0);
+	match_free(m);
+	m = mk(0, "Put.n", NULL);
+	ck_assert_int_eq(match_scanprep(m, MATCH_ANY), 0);
+	ck_assert_ptr_eq(match_scan(m, t, end, 1), t + 2);
+	ck_assert_int_eq(match_scanlast(m, &n), 0);
+	match_free(m);
+	m = mk(MATCH_FIXED | MATCH_WORD, "Putin", NULL);
+	ck_assert_int_eq(match_scanprep(m, MATCH_ANY), 0);
+	ck_assert_ptr_eq(match_scan(m, t, end, 1), t + 2);
+	ck_assert_int_eq(match_scanlast(m, &n), 0);
+	match_free(m);
+	m = mk(MATCH_FIXED, "Putin\\", NULL);
+	ck_assert_int_eq(match_scanprep(m, MATCH_ANY), 0);
+	ck_assert_ptr_eq(match_scan(m, t, end, 1), t + 2);
+	ck_assert_int_eq(match_scanlast(m, &n), 0);
+	match_free(m);
+}
+END_TEST
+
 START_TEST(lines_find_passes_over_lines_without_a_find)
 {
 	const char s[] = "one\ntwo Putin\nthree\nfour PUTIN";
@@ -331,9 +366,11 @@ START_TEST(lines_find_passes_over_lines_without_a_find)
 	ck_assert_int_eq(lines_find(&ln, match_scan, m, &p, &n), 1);
 	ck_assert_str_eq(p, "two Putin");
 	ck_assert_uint_eq(ln.lineno, 2);
+	ck_assert_uint_eq(ln.findat, 4);
 	ck_assert_int_eq(lines_find(&ln, match_scan, m, &p, &n), 1);
 	ck_assert_str_eq(p, "four PUTIN");
 	ck_assert_uint_eq(ln.lineno, 4);
+	ck_assert_uint_eq(ln.findat, 5);
 	ck_assert_int_eq(lines_find(&ln, match_scan, m, &p, &n), 0);
 	lines_free(&ln);
 	close(fd);
@@ -359,9 +396,12 @@ START_TEST(lines_find_hands_out_lines_longer_than_the_buffer)
 	fd = open(path, O_RDONLY);
 	ck_assert_int_eq(lines_init(&ln, fd), 0);
 	ck_assert_int_eq(lines_find(&ln, match_scan, m, &p, &n), 1);
-	if (n == big)
+	if (n == big) {
+		ck_assert_uint_eq(ln.findat, LINES_NOFIND);
 		ck_assert_int_eq(lines_find(&ln, match_scan, m, &p, &n), 1);
+	}
 	ck_assert_str_eq(p, "Putin");
+	ck_assert_uint_eq(ln.findat, 0);
 	ck_assert_uint_eq(ln.lineno, 2);
 	ck_assert_int_eq(lines_find(&ln, match_scan, m, &p, &n), 1);
 	ck_assert_str_eq(p, "no Putin");
@@ -372,6 +412,50 @@ START_TEST(lines_find_hands_out_lines_longer_than_the_buffer)
 	unlink(path);
 	free(path);
 	free(s);
+	match_free(m);
+}
+END_TEST
+
+static void
+countwarn(void *arg, const char *file, unsigned long line, int lost,
+    const char *msg)
+{
+	(void)file, (void)lost, (void)msg;
+	*(unsigned long *)arg = *(unsigned long *)arg * 10 + line;
+}
+
+START_TEST(artin_setfind_reads_only_the_records_that_hold_a_find)
+{
+	const char s[] =
+	    "0123456789abcdef\t\tOne\t\tf:1\tPutin here\n"
+	    "damaged\n"
+	    "1123456789abcdef\t\tTwo\t\tf:2\tnothing\n"
+	    "Putin\tdamaged\n"
+	    "2123456789abcdef\t\tThree\t\tf:3\tand Putin\n";
+	struct matcher *m = mk(MATCH_FIXED, "Putin", NULL);
+	struct artin *in;
+	struct article *a;
+	unsigned long warned = 0;
+	char *path;
+
+	ck_assert_int_eq(match_scanprep(m, MATCH_ANY), 0);
+	path = tmpwrite(s, sizeof(s) - 1);
+	in = artin_open(path, FMT_AUTO);
+	ck_assert_ptr_nonnull(in);
+	artin_onwarn(in, countwarn, &warned);
+	artin_setfind(in, match_scan, m);
+	ck_assert_int_eq(artin_next(in, &a), 1);
+	ck_assert_uint_eq(a->lineno, 1);
+	ck_assert_uint_eq(artin_findat(in), LINES_NOFIND);
+	ck_assert_int_eq(artin_next(in, &a), 1);
+	ck_assert_uint_eq(a->lineno, 5);
+	ck_assert_uint_eq(artin_findat(in), 33);
+	ck_assert_str_eq(a->line + artin_findat(in), "Putin");
+	ck_assert_int_eq(artin_next(in, &a), 0);
+	ck_assert_uint_eq(warned, 4);
+	artin_close(in);
+	unlink(path);
+	free(path);
 	match_free(m);
 }
 END_TEST
@@ -408,10 +492,16 @@ match_suite(void)
 	tc = tcase_create("match_scan");
 	tcase_add_test(tc, match_scanprep_needs_a_string_in_every_pattern);
 	tcase_add_test(tc, match_scan_finds_strings_in_escaped_records);
+	tcase_add_test(tc,
+	    match_scanlast_tells_a_whole_pattern_from_a_part_of_one);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lines_find");
 	tcase_add_test(tc, lines_find_passes_over_lines_without_a_find);
 	tcase_add_test(tc, lines_find_hands_out_lines_longer_than_the_buffer);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("artin_setfind");
+	tcase_add_test(tc,
+	    artin_setfind_reads_only_the_records_that_hold_a_find);
 	suite_add_tcase(s, tc);
 	return s;
 }

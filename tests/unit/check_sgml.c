@@ -19,7 +19,9 @@ decode(const char *s, int flags, long *ctl)
 	static struct buf b;
 
 	b.n = 0;
-	ck_assert_int_eq(entity_decode(&b, s, strlen(s), flags, ctl), 0);
+	ck_assert_int_eq(entity_decode(&b, s, strlen(s), flags, ctl),
+	    (flags & ENT_TAGS) && strchr(s, '<') != NULL ?
+	    strchr(s, '<') - s : (long)strlen(s));
 	buf_addc(&b, '\0');
 	return b.p;
 }
@@ -59,6 +61,45 @@ START_TEST(entity_ref_refuses_what_is_no_reference)
 	ck_assert_uint_eq(entity_ref("&#99999999999;", 14, &cp), 0);
 	ck_assert_uint_eq(entity_ref("&#129;", 6, &cp), 6);
 	ck_assert_int_eq(cp, 129);		/* no character in 1252 */
+}
+END_TEST
+
+START_TEST(entity_plain_finds_the_first_byte_that_needs_care)
+{
+	static const char care[] = "&\x01\x7f";
+	struct buf b = { 0 };
+	char s[41];
+	size_t at, k;
+
+	for (k = 0; k < sizeof(care) - 1; k++)
+		for (at = 0; at < sizeof(s); at++) {
+			memset(s, 'a', sizeof(s));
+			s[at] = care[k];
+			ck_assert_uint_eq(entity_plain(s, sizeof(s), 0), at);
+			ck_assert_uint_eq(entity_plain(s, at, 0), at);
+			b.n = 0;
+			ck_assert_int_eq(entity_addplain(&b, s, sizeof(s), 0),
+			    0);
+			ck_assert_uint_eq(b.n, 0);
+			ck_assert_int_eq(entity_addplain(&b, s, at, 0), 1);
+			ck_assert_uint_eq(b.n, at);
+			ck_assert_int_eq(memcmp(b.p, s, at), 0);
+			ck_assert_int_eq(entity_addplain(&b, s + at,
+			    sizeof(s) - at, 0), 0);
+			ck_assert_uint_eq(b.n, at);
+			s[at] = '\t';
+			ck_assert_uint_eq(entity_plain(s, sizeof(s), 0),
+			    sizeof(s));
+			ck_assert_uint_eq(entity_plain(s, sizeof(s), ENT_ESCAPE),
+			    at);
+			s[at] = '<';
+			ck_assert_uint_eq(entity_plain(s, sizeof(s), 0),
+			    sizeof(s));
+			ck_assert_uint_eq(entity_plain(s, sizeof(s), ENT_TAGS),
+			    at);
+		}
+	ck_assert_uint_eq(entity_plain("", 0, 0), 0);
+	buf_free(&b);
 }
 END_TEST
 
@@ -125,6 +166,20 @@ START_TEST(trec_next_sorts_elements_by_role)
 	    "</DOC>\r\n", FMT_AUTO, &w),
 	    "1990-03-12|Nested bold title|By A, Staff Writer|"
 	    "Second head\\nTOWN a < b and c<d|1\n");
+	ck_assert_str_eq(w, "");
+}
+END_TEST
+
+START_TEST(trec_next_keeps_tabs_and_backslashes)
+{
+	const char *w;
+
+	ck_assert_str_eq(READ(
+	    "<DOC><HEAD>H\\</HEAD>\n<TEXT>\na\tb \\ c\t\r\nplain\r\n"
+	    "\tx &amp;\\y\t</TEXT></DOC><DOC><HEAD>\tN</HEAD></DOC>\n",
+	    FMT_AUTO, &w),
+	    "|H\\\\||a\\tb \\\\ c plain\\nx &\\\\y|1\n"
+	    "|N|||5\n");
 	ck_assert_str_eq(w, "");
 }
 END_TEST
@@ -214,12 +269,14 @@ sgml_suite(void)
 	tcase_add_test(tc, entity_ref_refuses_what_is_no_reference);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("entity_decode");
+	tcase_add_test(tc, entity_plain_finds_the_first_byte_that_needs_care);
 	tcase_add_test(tc, entity_decode_decodes_to_utf8);
 	tcase_add_test(tc, entity_decode_keeps_control_characters_and_says_so);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("trec_next");
 	tcase_add_test(tc, trec_next_reads_each_kind_of_paragraph);
 	tcase_add_test(tc, trec_next_sorts_elements_by_role);
+	tcase_add_test(tc, trec_next_keeps_tabs_and_backslashes);
 	tcase_add_test(tc, trec_next_recovers_damage);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("reuters_next");

@@ -45,18 +45,18 @@ render(const char *s)
 
 START_TEST(text_decode_reads_valid_sequences)
 {
+	static const char *const seq[] = {
+		"a", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80"
+	};
+	static const uint32_t want[] = { 'a', 0xe9, 0x201c, 0x1f600 };
 	uint32_t c;
+	size_t i, n;
 
-	ck_assert_uint_eq(text_decode("a", "a" + 1, &c), 1);
-	ck_assert_uint_eq(c, 'a');
-	ck_assert_uint_eq(text_decode("\xc3\xa9", "\xc3\xa9" + 2, &c), 2);
-	ck_assert_uint_eq(c, 0xe9);
-	ck_assert_uint_eq(text_decode("\xe2\x80\x9c", "\xe2\x80\x9c" + 3, &c),
-	    3);
-	ck_assert_uint_eq(c, 0x201c);
-	ck_assert_uint_eq(text_decode("\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" + 4,
-	    &c), 4);
-	ck_assert_uint_eq(c, 0x1f600);
+	for (i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
+		n = strlen(seq[i]);
+		ck_assert_uint_eq(text_decode(seq[i], seq[i] + n, &c), n);
+		ck_assert_uint_eq(c, want[i]);
+	}
 }
 END_TEST
 

@@ -1,0 +1,37 @@
+# bench/artstat.sh: artstat's summary against wc -w on the same text, its
+# top terms and names against a word count in mawk and the
+# tr | sort | uniq -c pipeline, and the parallel recipe of artstat(1)
+# against one process.
+
+# A word count in an awk associative array, and its ten most frequent.
+MAWK_WORDS='{ for (i = 1; i <= NF; i++) c[tolower($i)]++ }
+END { for (w in c) print c[w], w }'
+# Pieces of article text cut before headers that follow a blank line,
+# one piece per job (--block -1), as artstat(1) shows.
+PIECES='--pipepart --block -1 --regexp --recend "\n\s*\n" --recstart "\s*date\s"'
+
+tool artstat "$ART" 'mem cmd/artstat "$ART" >/dev/null'
+peer 'LC_ALL=C wc -w' 'mem wc -w "$ART" >/dev/null'
+
+tool 'artstat -w' "$ART" 'mem cmd/artstat -w "$ART" >/dev/null'
+peer 'mawk c[tolower($i)]++' \
+    'mem mawk "$MAWK_WORDS" "$ART" | sort -rn | head -n 10 >/dev/null'
+peer 'tr|tr|sort|uniq -c|sort' 'tr -cs A-Za-z "\n" <"$ART" | tr A-Z a-z |
+    sort | uniq -c | sort -rn | head -n 10 >/dev/null'
+
+tool 'artstat -N' "$ART" 'mem cmd/artstat -N "$ART" >/dev/null'
+peer 'mawk c[tolower($i)]++' \
+    'mem mawk "$MAWK_WORDS" "$ART" | sort -rn | head -n 10 >/dev/null'
+
+if command -v parallel >/dev/null 2>&1; then
+	tool 'parallel artstat -p' "$ART" 'eval parallel $PIECES -a "\$ART" \
+	    cmd/artstat -p | mem cmd/artstat -m >/dev/null'
+	peer 'artstat, one process' 'cmd/artstat "$ART" >/dev/null'
+	tool 'parallel artstat -pw' "$ART" 'eval parallel $PIECES -a "\$ART" \
+	    cmd/artstat -p -w | mem cmd/artstat -m -w >/dev/null'
+	peer 'artstat -w, one process' 'cmd/artstat -w "$ART" >/dev/null'
+	note 'artstat: parallel rows: the peak RSS is the merge'"'"'s.'
+else
+	note 'artstat: no GNU parallel: the rows of the parallel recipe are left out.'
+fi
+note 'artstat: the peak RSS should stay under 64 MB (65536 KB) on this input.'
