@@ -7,6 +7,8 @@
  * The last byte of an input sets the reader up: the low three bits the
  * buffer size, the next two a bound on lines, the top bit the format.
  */
+#include <sys/types.h>
+
 #include <string.h>
 
 #include "article.h"
@@ -27,13 +29,34 @@ checkentities(const uint8_t *data, size_t size, struct buf *b)
 	size_t n;
 	long ctl, cp;
 
+	const char *lt = memchr(p, '<', size);
+	ssize_t used;
+	int r;
+
 	b->n = 0;
-	FUZZ_ASSERT(entity_decode(b, p, size, ENT_MARKS, &ctl) == 0);
+	FUZZ_ASSERT(entity_decode(b, p, size, ENT_MARKS, &ctl) ==
+	    (ssize_t)size);
 	FUZZ_ASSERT(ctl == -1 || ctl >= 0);
 	b->n = 0;
-	FUZZ_ASSERT(entity_decode(b, p, size, ENT_ESCAPE, &ctl) == 0);
+	FUZZ_ASSERT(entity_decode(b, p, size, ENT_ESCAPE, &ctl) ==
+	    (ssize_t)size);
 	for (n = 0; n < b->n; n++)
 		FUZZ_ASSERT(b->p[n] != '\t' && b->p[n] != '\r');
+	/* With ENT_TAGS it stops before the first '<'. */
+	b->n = 0;
+	used = entity_decode(b, p, size, ENT_TAGS | ENT_ESCAPE, &ctl);
+	FUZZ_ASSERT(used == (lt != NULL ? lt - p : (ssize_t)size));
+	n = entity_plain(p, size, ENT_TAGS | ENT_ESCAPE);
+	FUZZ_ASSERT(n <= (size_t)used);
+	/*
+	 * The quick way takes bytes as they are only where they are plain;
+	 * it may decline bytes that are.
+	 */
+	b->n = 0;
+	r = entity_addplain(b, p, size, ENT_TAGS | ENT_ESCAPE);
+	FUZZ_ASSERT(r == 0 || r == 1);
+	FUZZ_ASSERT(r == 0 ? b->n == 0 : n == size && b->n == size &&
+	    memcmp(b->p, p, size) == 0);
 	for (q = p; (q = memchr(q, '&', (size_t)(end - q))) != NULL; q++) {
 		n = entity_ref(q, (size_t)(end - q), &cp);
 		FUZZ_ASSERT(n <= (size_t)(end - q));
