@@ -132,6 +132,7 @@ init(void)
 {
 	const char *s;
 	void *frames[2];
+	int fd;
 
 	inside = 1;
 	if ((s = getenv("ARTKIT_FAILAT")) != NULL)
@@ -151,6 +152,12 @@ init(void)
 	if ((s = getenv("ARTKIT_FAILLOG")) != NULL && *s != '\0') {
 		logfd = open(s, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
 		    0644);
+		/* Not on 0, 1 or 2, which the program may have had closed. */
+		if (logfd != -1 && logfd < 10) {
+			fd = fcntl(logfd, F_DUPFD_CLOEXEC, 10);
+			close(logfd);
+			logfd = fd;
+		}
 		dl_iterate_phdr(findprog, NULL);
 		/* The first backtrace() loads the unwinder, which allocates. */
 		backtrace(frames, 2);
