@@ -113,6 +113,11 @@ for f in $text $records; do
 	inject "$f" artsplit
 done
 inject "$fx/mixed.txt" artsplit -H
+# The test inputs of artsplit and of the other formats.
+for f in "$here"/artsplit/*.in "$here"/formats/*.sgm* \
+    "$here"/formats/*.mbox "$here"/formats/*.txt; do
+	[ -f "$f" ] && inject "$f" artsplit
+done
 inject "$records" artsplit -r
 inject "$fx/mixed.txt" artsplit -t records
 inject "$records" artsplit -t text -
