@@ -166,16 +166,18 @@ printf 'Путин\nÉlysée\nKharkiv\nP[a-z]+n\nkyiv\n' >"$T/pats"
 hostile="$T/long.txt $T/nul.txt $T/binary $T/utf8.txt $T/cut $T/tiny.txt"
 # Articles whose lengths make a buffer grow at a given call: the record
 # at its newline, the body within its escapes, the body at a paragraph
-# break, a record turned back to text at a paragraph; a byline alone.
+# break and between two lines of a paragraph, a record turned back to
+# text at a paragraph; a byline alone.
 xs() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
 printf 'date 2025-01-01 T\n\n%s\n' "$(xs 220)" >"$T/grow1.txt"
 printf 'date 2025-01-01 T\n\n%s%s\n' "$(xs 217)" "$(xs 20 '\\')" \
     >"$T/grow2.txt"
 printf 'date 2025-01-01 T\n\n%s\n\ny\n' "$(xs 254)" >"$T/grow3.txt"
+printf 'date 2025-01-01 T\n\n%s\ny\n' "$(xs 255)" >"$T/grow5.txt"
 printf 'date 2025-01-01 TTT\n\n%s\n\n%s\n' "$(xs 233)" "$(xs 233)" |
     "$top/cmd/artsplit" >"$T/grow4.rec"
 printf 'date 2025-01-01 T\n\nBy John Smith\n' >"$T/byline.txt"
-grow="$T/grow1.txt $T/grow2.txt $T/grow3.txt $T/byline.txt"
+grow="$T/grow1.txt $T/grow2.txt $T/grow3.txt $T/grow5.txt $T/byline.txt"
 
 for f in $text $records $hostile; do
 	inject "$f" artsplit
