@@ -118,7 +118,7 @@ hostile: all
 # That cmd/failinject.t fails every place where the tool tests allocate
 # (tests/failsites).
 check-failsites:
-	sh tests/failsites
+	sh tests/failsites all
 
 # Line and branch coverage of lib/ and cmd/ by make check, as a table
 # (tests/coverage, in build/coverage).
