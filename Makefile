@@ -100,7 +100,8 @@ tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBHDR)
 tests/fuzz/lines_portable.o: lib/lines.c $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) -DARTKIT_NO_SIMD -Dlines_init=plines_init \
 	    -Dlines_free=plines_free -Dlines_next=plines_next \
-	    -Dlines_find=plines_find -c -o $@ lib/lines.c
+	    -Dlines_find=plines_find -Dlines_plain=plines_plain \
+	    -Dlines_take=plines_take -c -o $@ lib/lines.c
 
 tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.o $(FUZZOBJ) lib/libart.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(FUZZOBJ) lib/libart.a \
@@ -117,7 +118,7 @@ hostile: all
 # That cmd/failinject.t fails every place where the tool tests allocate
 # (tests/failsites).
 check-failsites:
-	sh tests/failsites
+	sh tests/failsites all
 
 # Line and branch coverage of lib/ and cmd/ by make check, as a table
 # (tests/coverage, in build/coverage).

@@ -400,6 +400,53 @@ addline(struct artin *in, struct tstate *st, const struct tline *l)
 	return addtext(b, l, l->p, l->n);
 }
 
+/*
+ * Reads on through the plain lines that follow (lines_plain()): empty
+ * lines and lines of prose, which the general way would take one by one
+ * to the same end.  A line that may be a header (it begins with `date`)
+ * or would make the article too long is left to the general way.
+ */
+static int
+addplain(struct artin *in, struct tstate *st)
+{
+	struct buf *b = &in->body;
+	size_t n, need;
+	const char *p;
+
+	while (lines_plain(&in->ln, &p, &n) == 1) {
+		if (n == 0) {
+			if (closepara(in, st) == -1)
+				return -1;
+			st->parastart = 1;
+			lines_take(&in->ln);
+			continue;
+		}
+		need = n + (st->inpara ? 1 : st->npara > 0 ? 2 : 0);
+		if ((n >= 4 && memcmp(p, "date", 4) == 0) || (in->ln.max > 0 &&
+		    in->title.n + in->byline.n + b->n + need > in->ln.max))
+			break;
+		if (b->cap - b->n <= need && buf_grow(b, need) == -1)
+			return -1;
+		if (st->inpara) {
+			b->p[b->n++] = ' ';
+			st->paralines++;
+		} else {
+			if (st->npara > 0) {
+				b->p[b->n++] = '\\';
+				b->p[b->n++] = 'n';
+			}
+			st->inpara = 1;
+			st->npara++;
+			st->paralines = 1;
+		}
+		memcpy(b->p + b->n, p, n);
+		b->n += n;
+		st->parastart = 0;
+		lines_take(&in->ln);
+	}
+	return 0;
+}
+
 static void
 begin(struct artin *in, struct tstate *st, unsigned long no)
 {
@@ -510,5 +557,7 @@ text_next(struct artin *in, struct article **ap)
 			st.skip = !l.ffafter;
 		else if (l.ffafter)
 			return finish(in, &st, ap);
+		else if (addplain(in, &st) == -1)
+			return -1;
 	}
 }

@@ -302,6 +302,25 @@ dropbom(char **p, size_t *n)
 	}
 }
 
+/*
+ * Names the UTF-16 or UTF-32 byte-order mark a file begins with, or
+ * returns NULL: such text is not read as it stands, its every other byte
+ * being NUL.
+ */
+static const char *
+widebom(const char *p, size_t n)
+{
+	if (n >= 4 && memcmp(p, "\xff\xfe\0\0", 4) == 0)
+		return "UTF-32LE";
+	if (n >= 4 && memcmp(p, "\0\0\xfe\xff", 4) == 0)
+		return "UTF-32BE";
+	if (n >= 2 && memcmp(p, "\xff\xfe", 2) == 0)
+		return "UTF-16LE";
+	if (n >= 2 && memcmp(p, "\xfe\xff", 2) == 0)
+		return "UTF-16BE";
+	return NULL;
+}
+
 static int
 isblankline(const char *p, size_t n)
 {
@@ -375,11 +394,20 @@ detect(struct artin *in)
 {
 	char *p;
 	size_t n;
+	const char *wide;
 	int r, first = 1;
 
 	for (;;) {
 		if ((r = reader_line(in, &p, &n)) != 1)
 			return r;
+		if (first && (wide = widebom(p, n)) != NULL) {
+			reader_warn(in, in->ln.lineno, 1, "%s text, not UTF-8 "
+			    "(it begins with a byte-order mark): convert it "
+			    "with iconv -f %s -t UTF-8; file skipped", wide,
+			    wide);
+			in->refused = 1;
+			return 0;
+		}
 		if (first)
 			dropbom(&p, &n);
 		first = 0;

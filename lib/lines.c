@@ -295,6 +295,62 @@ lines_next(struct lines *ln, char **p, size_t *n)
 	return 1;
 }
 
+/*
+ * The first byte at or after p, before end, that stops the scan, or NULL
+ * when there is none.
+ */
+static const char *
+firststop(const char *p, const char *end)
+{
+	uint32_t m;
+
+	for (; end - p >= 32; p += 32)
+		if ((m = stop32(p)) != 0) {
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+			return p + __builtin_ctz(m);
+#else
+			break;
+#endif
+		}
+	for (; p < end; p++)
+		if ((unsigned char)*p < 0x0e || *p == '\\')
+			return p;
+	return NULL;
+}
+
+int
+lines_plain(struct lines *ln, const char **p, size_t *n)
+{
+	const char *s = ln->buf + ln->pos, *end = ln->buf + ln->end, *q;
+	size_t len;
+
+	if ((q = firststop(s, end)) == NULL)
+		return 0;
+	ln->plainnext = (size_t)(q - ln->buf) + 1;
+	if (*q == '\r' && q + 1 < end && q[1] == '\n')
+		ln->plainnext++;
+	else if (*q != '\n')
+		return 0;
+	len = (size_t)(q - s);
+	if ((len > 0 && (s[0] == ' ' || s[len - 1] == ' ')) ||
+	    (ln->max > 0 && len > ln->max))
+		return 0;
+	*p = s;
+	*n = len;
+	return 1;
+}
+
+void
+lines_take(struct lines *ln)
+{
+	ln->pos = ln->plainnext;
+	ln->lineno++;
+	ln->hasesc = ln->hasnul = ln->nonl = 0;
+	ln->tabs = 0;
+	ln->findat = LINES_NOFIND;
+	newline(ln);
+}
+
 /* Passes over the whole lines before h, counting them. */
 static void
 passlines(struct lines *ln, const char *h)

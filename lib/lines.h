@@ -33,6 +33,8 @@ struct lines {
 	unsigned long	 gen;	/* changes whenever buffered bytes move */
 	size_t		 findat; /* lines_find(): where in the line last
 				    handed out its find is, or LINES_NOFIND */
+	size_t		 plainnext; /* lines_plain(): where the line after
+				       the one it found begins */
 };
 
 #define LINES_NOFIND	((size_t)-1)
@@ -75,5 +77,21 @@ typedef const char *lines_findfn(void *arg, const char *p, const char *end,
  */
 int	lines_find(struct lines *, lines_findfn *find, void *arg, char **p,
 	    size_t *n);
+
+/*
+ * Looks at the next line, without handing it out, when it is plain and
+ * whole in the buffer: a line that holds no byte below 0x0e (but a CR
+ * just before its newline) and no backslash, neither begins nor ends
+ * with a space and is not longer than max; an empty line is plain.  Returns 1 with
+ * the line, without its newline or CR, in *p and *n, or 0 when the next
+ * line is not such a line, or not yet read; lines_next() then hands it
+ * out.  The pointer stays valid until the next call of any function
+ * here.  Lines of wrapped prose are mostly such lines: the caller takes
+ * them a little faster this way.
+ */
+int	lines_plain(struct lines *, const char **p, size_t *n);
+
+/* Hands out the line lines_plain() found: it counts as read. */
+void	lines_take(struct lines *);
 
 #endif

@@ -210,10 +210,12 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 			return -1;
 	}
 	at = b->n;
-	/* A line without a byte that records escape needs no escaping. */
-	if ((used = entity_decode(b, p, n, st->dl->entflags |
-	    (in->ln.hasesc ? ENT_ESCAPE : 0) | (tags ? ENT_TAGS : 0),
-	    &ctl)) == -1)
+	/*
+	 * Always escaped: a line without a byte that records escape can
+	 * still make one of a reference (&#9;, &#92;).
+	 */
+	if ((used = entity_decode(b, p, n, st->dl->entflags | ENT_ESCAPE |
+	    (tags ? ENT_TAGS : 0), &ctl)) == -1)
 		return -1;
 	if (ctl != -1)
 		ctlwarn(in, st, ctl);
@@ -457,12 +459,12 @@ tagend(char *p, char *end)
  * general path, -1 on error.
  */
 static inline int
-plainline(struct artin *in, struct sgst *st, const char *p, size_t n)
+plainline(struct sgst *st, const char *p, size_t n)
 {
 	struct sink *s = &st->sk[R_TEXT];
 	struct buf *b = s->b;
 	size_t k = 0, e = n, mark;
-	int r, flags = ENT_TAGS | (in->ln.hasesc ? ENT_ESCAPE : 0);
+	int r, flags = ENT_TAGS | ENT_ESCAPE;
 
 	while (k < n && isws((unsigned char)p[k]))
 		k++;
@@ -500,7 +502,7 @@ doline(struct artin *in, struct sgst *st, char *p, size_t n, int mid)
 	int k;
 
 	if (!mid && r == R_TEXT) {
-		if ((k = plainline(in, st, p, n)) != 0)
+		if ((k = plainline(st, p, n)) != 0)
 			return k == 1 ? T_GO : T_ERR;
 	}
 	while (p < end) {

@@ -38,6 +38,14 @@ wflush(struct writer *w)
 	w->b.n = 0;
 }
 
+/* Begins a line with its tag. */
+static void
+wtag(struct writer *w, const char *tag)
+{
+	if (buf_adds(&w->b, tag) == -1)
+		w->err = ENOMEM;
+}
+
 /* Ends a line, counting it, and writes out a full buffer. */
 void
 wend(struct writer *w, int count)
@@ -124,14 +132,14 @@ wgroups(struct writer *w, struct stats *st)
 
 	for (i = 0; i < htab_count(&st->groups); i++) {
 		e = htab_ent(&st->groups, i);
-		buf_addc(&w->b, 'G');
+		wtag(w, "G");
 		wu(w, i);
 		ws(w, e->key, e->len, 0);
 		wend(w, 1);
 	}
 	for (i = 0; i < htab_count(&st->groups); i++) {
 		g = &st->g[i];
-		buf_addc(&w->b, 'S');
+		wtag(w, "S");
 		wu(w, i);
 		wu(w, g->articles);
 		wu(w, g->words);
@@ -159,7 +167,7 @@ wlensids(struct writer *w, struct stats *st)
 		e = htab_ent(&st->lens, i);
 		memcpy(&g, e->key, 4);
 		memcpy(&words, e->key + 4, 8);
-		buf_addc(&w->b, 'L');
+		wtag(w, "L");
 		wu(w, g);
 		wu(w, words);
 		wu(w, e->val[0]);
@@ -169,7 +177,7 @@ wlensids(struct writer *w, struct stats *st)
 		d = &st->ids.slot[i];
 		if (d->count == 0)
 			continue;
-		buf_addc(&w->b, 'I');
+		wtag(w, "I");
 		wu(w, d->g);
 		whex(w, d->id);
 		wu(w, d->count);
@@ -208,14 +216,14 @@ wtables(struct writer *w, struct stats *st)
 		e = htab_ent(&st->voc, i);
 		if (e->val[V_COUNT] == 0)
 			continue;
-		buf_adds(&w->b, "T\t0");
+		wtag(w, "T\t0");
 		ws(w, e->key, e->len, 1);
 		wcounts(w, e);
 	}
 	for (i = 0; i < htab_count(&st->terms); i++) {
 		e = htab_ent(&st->terms, i);
 		memcpy(k, e->key, 8);
-		buf_addc(&w->b, 'T');
+		wtag(w, "T");
 		wu(w, k[0]);
 		wword(w, st, k[1]);
 		wcounts(w, e);
@@ -223,7 +231,7 @@ wtables(struct writer *w, struct stats *st)
 	for (i = 0; i < htab_count(&st->bigrams); i++) {
 		e = htab_ent(&st->bigrams, i);
 		memcpy(k, e->key, 12);
-		buf_addc(&w->b, 'B');
+		wtag(w, "B");
 		wu(w, k[0]);
 		wword(w, st, k[1]);
 		wword(w, st, k[2]);
@@ -232,7 +240,7 @@ wtables(struct writer *w, struct stats *st)
 	for (i = 0; i < htab_count(&st->names); i++) {
 		e = htab_ent(&st->names, i);
 		memcpy(k, e->key, 4);
-		buf_addc(&w->b, 'N');
+		wtag(w, "N");
 		wu(w, k[0]);
 		ws(w, e->key + 4, e->len - 4, 1);
 		wcounts(w, e);
@@ -250,7 +258,7 @@ stats_write(struct stats *st, FILE *fp)
 	wgroups(&w, st);
 	wlensids(&w, st);
 	wtables(&w, st);
-	buf_adds(&w.b, "end");
+	wtag(&w, "end");
 	wu(&w, w.lines);
 	wend(&w, 0);
 	wflush(&w);

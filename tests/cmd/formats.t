@@ -104,6 +104,40 @@ for f in *.sgm *.sgml *.txt *.mbox; do
 	    cmp "$T/got" "$T/want"
 done
 
+# UTF-16 and UTF-32 text with a byte-order mark is refused with the
+# command that makes it UTF-8; that command gives the sample's record.
+artsplit "$seed" >"$T/seedrec"
+for enc in UTF-16LE UTF-16BE UTF-32LE UTF-32BE; do
+	printf '\357\273\277' | cat - "$seed" |
+	    iconv -f UTF-8 -t "$enc" >"$T/wide.txt"
+	run artsplit "$T/wide.txt"
+	echo "artsplit: $T/wide.txt:1: $enc text, not UTF-8 (it begins with" \
+	    "a byte-order mark): convert it with iconv -f $enc -t UTF-8;" \
+	    "file skipped" >"$T/want"
+	expect "$enc text with a byte-order mark is refused" 2 "" "$T/want"
+	iconv -f "$enc" -t UTF-8 "$T/wide.txt" | artsplit | cut -f1-4,6 \
+	    >"$T/got"
+	cut -f1-4,6 "$T/seedrec" >"$T/want"
+	check "iconv -f $enc -t UTF-8 gives the sample's record" \
+	    cmp "$T/got" "$T/want"
+done
+
+# A reference to a byte that records escape is escaped like the byte,
+# on a line that holds no such byte itself: &#9; is a tab of the text,
+# &#92; a backslash, never the start of an escape.
+printf '%s\n' '<DOC>' '<DOCNO> REF-1 </DOCNO>' \
+    '<HEADLINE>Tab&#9;and back&#92;t</HEADLINE>' '<TEXT>' \
+    'One&#9;two &#92;n three &#92;&#92;.' '</TEXT>' '</DOC>' >"$T/refs.sgml"
+printf '\tTab\\tand back\\\\t\t\t%s\tOne\\ttwo \\\\n three \\\\\\\\.\n' \
+    "$T/refs.sgml:1" >"$T/want"
+runsplit "$T/refs.sgml"
+expect "references to a tab and a backslash are escaped in the record" \
+    0 "$T/want"
+printf '%s\n' 'date - Tab	and back\t' '' 'One	two \n three \\.' >"$T/want"
+artsplit "$T/refs.sgml" | artsplit -r >"$T/got"
+check "and come back as a tab and a backslash in article text" \
+    cmp "$T/got" "$T/want"
+
 # The BBC corpus: one article to a file, each told as article text.
 bbc=$shared/corpus/bbc-news/raw
 if [ -d "$bbc" ]; then

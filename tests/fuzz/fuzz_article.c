@@ -6,6 +6,7 @@
  * three bits pick the size of the line buffer, the next two a bound on
  * the line length.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "article.h"
@@ -78,33 +79,65 @@ checkarticle(struct article *a, struct buf *b)
 	FUZZ_ASSERT(article_id(a) == id);
 }
 
+/* The warnings of a reading, one line each, number and message. */
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
 {
-	(void)arg, (void)file, (void)lost;
+	struct buf *w = arg;
+	char no[32];
+
+	(void)file;
 	FUZZ_ASSERT(line > 0 && msg[0] != '\0');
+	snprintf(no, sizeof(no), "%lu %d ", line, lost);
+	FUZZ_ASSERT(buf_adds(w, no) == 0 && buf_adds(w, msg) == 0 &&
+	    buf_addc(w, '\n') == 0);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/*
+ * Reads the input through a buffer of cap bytes (0: the usual size) into
+ * recs, the records, and warns, the warnings.
+ */
+static void
+readall(const uint8_t *data, size_t size, size_t cap, size_t max,
+    struct buf *recs, struct buf *warns)
 {
 	static struct buf b;
 	struct artin *in;
 	struct article *a;
-	unsigned cfg;
 	int r;
+
+	recs->n = warns->n = 0;
+	in = fuzz_open(data, size, FMT_TEXT, cap, max);
+	artin_onwarn(in, onwarn, warns);
+	while ((r = artin_next(in, &a)) == 1) {
+		checkarticle(a, &b);
+		FUZZ_ASSERT(tsv_put(recs, a) == 0);
+	}
+	FUZZ_ASSERT(r == 0);
+	FUZZ_ASSERT(artin_format(in) == FMT_TEXT);
+	artin_close(in);
+}
+
+/*
+ * The records and warnings do not depend on the size of the buffer: a
+ * small one sends most lines the general way, the usual one most plain
+ * lines through lines_plain().
+ */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct buf r1, w1, r2, w2;
+	unsigned cfg;
 
 	if (size == 0)
 		return 0;
 	cfg = data[--size];
-	in = fuzz_open(data, size, FMT_TEXT, caps[cfg & 7],
-	    maxes[cfg >> 3 & 3]);
-	artin_onwarn(in, onwarn, NULL);
-	while ((r = artin_next(in, &a)) == 1)
-		checkarticle(a, &b);
-	FUZZ_ASSERT(r == 0);
-	FUZZ_ASSERT(artin_format(in) == FMT_TEXT);
-	artin_close(in);
+	readall(data, size, caps[cfg & 7], maxes[cfg >> 3 & 3], &r1, &w1);
+	readall(data, size, 0, maxes[cfg >> 3 & 3], &r2, &w2);
+	FUZZ_ASSERT(r1.n == r2.n &&
+	    (r1.n == 0 || memcmp(r1.p, r2.p, r1.n) == 0));
+	FUZZ_ASSERT(w1.n == w2.n &&
+	    (w1.n == 0 || memcmp(w1.p, w2.p, w1.n) == 0));
 	return 0;
 }

@@ -149,6 +149,82 @@ START_TEST(lines_next_reports_read_errors)
 }
 END_TEST
 
+START_TEST(lines_plain_takes_plain_lines_and_leaves_the_rest)
+{
+	static const char text[] = "first\nplain line\n\nwith crlf\r\n"
+	    " lead\ntrail \ntab\there\nback\\slash\nlast";
+	struct lines ln;
+	const char *q;
+	char *path, *p;
+	size_t n;
+	int fd;
+
+	fd = openlines(&ln, text, sizeof(text) - 1, &path);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "first");
+	/* Looking does not take: the same line twice. */
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_uint_eq(n, 10);
+	ck_assert(memcmp(q, "plain line", 10) == 0);
+	lines_take(&ln);
+	ck_assert_uint_eq(ln.lineno, 2);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_uint_eq(n, 0);
+	lines_take(&ln);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_uint_eq(n, 9);
+	ck_assert(memcmp(q, "with crlf", 9) == 0);
+	lines_take(&ln);
+	/* Each of the others goes the general way, whole. */
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, " lead");
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "trail ");
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "tab\there");
+	ck_assert_int_eq(ln.hasesc, 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "back\\slash");
+	ck_assert_uint_eq(ln.lineno, 8);
+	closelines(&ln, fd, path);
+}
+END_TEST
+
+START_TEST(lines_plain_wants_the_newline_in_the_buffer)
+{
+	struct lines ln;
+	const char *q;
+	char *path, *p;
+	size_t n;
+	int fd;
+
+	/* The last line, without a newline, is never plain. */
+	fd = openlines(&ln, "one\ntwo", 7, &path);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "two");
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 0);
+	closelines(&ln, fd, path);
+	/* Nor is a line longer than the bound. */
+	fd = openlines(&ln, "one\ntoo long\nok\n", 16, &path);
+	ln.max = 4;
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), -1);
+	ck_assert_int_eq(errno, EFBIG);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_uint_eq(n, 2);
+	closelines(&ln, fd, path);
+}
+END_TEST
+
 Suite *
 lines_suite(void)
 {
@@ -162,6 +238,10 @@ lines_suite(void)
 	tcase_add_test(tc, lines_next_tells_lines_with_bytes_to_escape);
 	tcase_add_test(tc, lines_next_skips_a_line_over_the_bound);
 	tcase_add_test(tc, lines_next_reports_read_errors);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("lines_plain");
+	tcase_add_test(tc, lines_plain_takes_plain_lines_and_leaves_the_rest);
+	tcase_add_test(tc, lines_plain_wants_the_newline_in_the_buffer);
 	suite_add_tcase(s, tc);
 	return s;
 }
