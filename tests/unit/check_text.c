@@ -373,6 +373,26 @@ START_TEST(text_scan_hands_out_words_after_blanks_in_order)
 }
 END_TEST
 
+/*
+ * Runs of letters and digits are read sixteen bytes at a time where the
+ * text goes on that far: words that end before, at and after sixteen
+ * bytes, across joiners, and at the end of the text come out whole.
+ */
+START_TEST(text_scan_reads_long_words_whole)
+{
+	ck_assert_str_eq(render("abcdefghijklmno abcdefghijklmnop "
+	    "abcdefghijklmnopq abcdefghijklmnopqrstuvwxyz0123456789!"
+	    "Abcdefghijklmnop-qrstuvwxyz abcdefghijklmnop\xe2\x80\x99s "
+	    "x\xc3\xa9" "abcdefghijklmnopqrstu.vw 123456789012345,678 "
+	    "abcdefghijklmnopqrstuvwxyz"),
+	    "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq "
+	    "abcdefghijklmnopqrstuvwxyz0123456789 "
+	    "Abcdefghijklmnop-qrstuvwxyz abcdefghijklmnop\xe2\x80\x99s "
+	    "x\xc3\xa9" "abcdefghijklmnopqrstu.vw 123456789012345,678 "
+	    "abcdefghijklmnopqrstuvwxyz <S 9> <P 9> ");
+}
+END_TEST
+
 START_TEST(text_count_counts_in_one_pass)
 {
 	struct textcount c;
@@ -539,6 +559,7 @@ text_suite(void)
 	tcase_add_test(tc, text_scan_counts_cyrillic_text);
 	tcase_add_test(tc, text_scan_flags_capitals_and_sentence_starts);
 	tcase_add_test(tc, text_scan_hands_out_words_after_blanks_in_order);
+	tcase_add_test(tc, text_scan_reads_long_words_whole);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text_count");
 	tcase_add_test(tc, text_count_counts_in_one_pass);
