@@ -162,17 +162,23 @@ explode(struct article *a)
 		if (eunit != UNIT_PARAGRAPHS)
 			putnum(t.para);
 		putnum(t.words);
-		if (eunit != UNIT_QUOTES) {
+		if (eunit != UNIT_QUOTES)
 			putesc(t.p, t.n, '\n');
-			continue;
+		else {
+			if (!text_speaker(body, n, t.p, t.n, &sp, &sn)) {
+				sp = "";
+				sn = 0;
+			}
+			putesc(sp, sn, '\t');
+			putesc(t.p, t.n, '\t');
+			putcontext(body, n, &t);
 		}
-		if (!text_speaker(body, n, t.p, t.n, &sp, &sn)) {
-			sp = "";
-			sn = 0;
-		}
-		putesc(sp, sn, '\t');
-		putesc(t.p, t.n, '\t');
-		putcontext(body, n, &t);
+		/*
+		 * Line by line: the quotations of a long paragraph each
+		 * carry all of it, more than any bound on the input.
+		 */
+		if (out_check(&out) == -1)
+			err(TROUBLE, "write error");
 	}
 }
 
