@@ -116,7 +116,7 @@ hostile: all
 	sh tests/hostile.sh full
 
 # That cmd/failinject.t fails every place where the tool tests allocate
-# (tests/failsites).
+# (tests/failsites), failing every call of each of its cases.
 check-failsites:
 	sh tests/failsites all
 

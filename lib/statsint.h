@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "htab.h"
+#include "simhash.h"
 #include "stats.h"
 
 /* The values of a counted entry (term, bigram, name). */
@@ -63,6 +64,12 @@ struct stats {
 	uint64_t	 serial;	/* articles counted, for the frequencies */
 	struct buf	 tmp;
 	struct buf	 name;		/* the name being read */
+	/*
+	 * The fingerprint of the article being counted: zero at first,
+	 * and made ready for the next by simhash_final(), so that the 19
+	 * KB of its state are cleared once, not once an article.
+	 */
+	struct simhash	 sh;
 };
 
 /*

@@ -28,7 +28,8 @@ struct walk {
 	long		 prev;		/* the last term, for bigrams; -1 */
 	const char	*runend;	/* end of the name being read, or NULL */
 	struct buf	*name;
-	struct simhash	 sh;
+	struct simhash	*sh;		/* the stats' own (ST_NEAR) */
+	const char	*end;		/* the end of the body */
 	uint64_t	 words;
 	uint64_t	 sentences;
 	uint64_t	 paragraphs;
@@ -151,27 +152,85 @@ name(struct walk *wk, const struct texttok *t, int marks)
 	return poss ? endname(wk) : 0;
 }
 
+#define LOW7	0x7f7f7f7f7f7f7f7fULL
+#define HIGH8	0x8080808080808080ULL
+
+/* Tells whether the machine keeps the lowest byte of a word first. */
+static int
+littleendian(void)
+{
+	const uint16_t one = 1;
+	unsigned char b;
+
+	memcpy(&b, &one, 1);
+	return b == 1;
+}
+
+/*
+ * Folds the ASCII capitals among eight bytes to small letters, all at
+ * once: a byte's high bit is set in ge when its low seven bits are 'A' or
+ * more, in gt when they are past 'Z', and no addition carries over into
+ * the next byte.  Bytes from 0x80 up are left as they are.
+ */
+static inline uint64_t
+lower8(uint64_t x)
+{
+	uint64_t lo = x & LOW7, ge, gt;
+
+	ge = lo + 0x3f3f3f3f3f3f3f3fULL;	/* 0x80 - 'A' */
+	gt = lo + 0x2525252525252525ULL;	/* 0x80 - 'Z' - 1 */
+	return x | (ge & ~gt & ~x & HIGH8) >> 2;
+}
+
+/*
+ * The packed form of n bytes at p (n <= HTAB_PRE), folded, eight bytes
+ * at a time where sixteen bytes can be read before end on a machine that
+ * packs as it loads.  Returns 0 when a byte is from 0x80 up.
+ */
+static int
+packfold(const char *p, size_t n, const char *end, uint64_t k[2])
+{
+	uint64_t a = 0, b = 0, c;
+	size_t i;
+
+	if (end - p >= 16 && littleendian()) {
+		memcpy(&a, p, 8);
+		memcpy(&b, p + 8, 8);
+		if (n < 8) {
+			a &= ((uint64_t)1 << n * 8) - 1;
+			b = 0;
+		} else if (n < 16)
+			b &= ((uint64_t)1 << (n - 8) * 8) - 1;
+	} else {
+		for (i = 0; i < n; i++) {
+			c = (unsigned char)p[i];
+			if (i < 8)
+				a |= c << i * 8;
+			else
+				b |= c << (i - 8) * 8;
+		}
+	}
+	if ((a | b) & HIGH8)
+		return 0;
+	k[0] = lower8(a);
+	k[1] = lower8(b);
+	return 1;
+}
+
 /*
  * Folds an ASCII word of at most HTAB_PRE bytes straight into its packed
  * form (htab_pack()), without a final 's, as stats_norm() would.  Returns
- * 0 for a longer word or one with other bytes.
+ * 0 for a longer word or one with other bytes.  end is the end of the
+ * text the word lies in.
  */
 static int
-pack(const char *p, size_t n, uint64_t k[2], size_t *len, int *poss)
+pack(const char *p, size_t n, const char *end, uint64_t k[2], size_t *len,
+    int *poss)
 {
-	unsigned char c;
 	size_t i;
 
-	if (n > HTAB_PRE)
+	if (n > HTAB_PRE || !packfold(p, n, end, k))
 		return 0;
-	k[0] = k[1] = 0;
-	for (i = 0; i < n; i++) {
-		if ((c = (unsigned char)p[i]) >= 0x80)
-			return 0;
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		k[i >> 3] |= (uint64_t)c << (i & 7) * 8;
-	}
 	*poss = 0;
 	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
 	    p[n - 2] == '\'') {
@@ -192,7 +251,7 @@ lookup(struct walk *wk, const struct texttok *t, int *marks, int *poss)
 	uint64_t k[2];
 	size_t n;
 
-	if (pack(t->p, t->n, k, &n, poss)) {
+	if (pack(t->p, t->n, wk->end, k, &n, poss)) {
 		if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(t->p, n)))
 			return -2;
 		return stats_wordk(wk->st, k, n, marks);
@@ -212,7 +271,7 @@ word(struct walk *wk, const struct texttok *t)
 
 	wk->words++;
 	if (wk->tables & ST_NEAR)
-		simhash_word(&wk->sh, t->p, t->n);
+		simhash_word(wk->sh, t->p, t->n);
 	if (!(wk->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		return 0;
 	if (t->flags & TW_SENT)
@@ -242,7 +301,6 @@ walk(struct walk *wk, const char *p, size_t n)
 	struct textscan s;
 	struct texttok t;
 
-	simhash_init(&wk->sh);
 	text_start(&s, p, n);
 	while (text_scan(&s, &t) != TT_END) {
 		switch (t.type) {
@@ -342,13 +400,19 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 	 * tables on the way.
 	 */
 	st->serial++;
-	if (walk(&wk, body, n) == -1)
+	wk.sh = &st->sh;
+	wk.end = body + n;
+	if (walk(&wk, body, n) == -1) {
+		/* The fingerprint must start afresh for the next article. */
+		if (wk.tables & ST_NEAR)
+			(void)simhash_final(wk.sh);
 		return -1;
+	}
 	f.words = wk.words;
 	f.sentences = wk.sentences;
 	f.paragraphs = wk.paragraphs;
 	f.quotes = wk.quotes;
 	if (wk.tables & ST_NEAR)
-		f.simhash = simhash_final(&wk.sh);
+		f.simhash = simhash_final(wk.sh);
 	return stats_figures(st, g, &f);
 }

@@ -158,11 +158,50 @@ inranges(uint32_t c, const uint32_t (*r)[2], size_t n)
 	return 0;
 }
 
-/* text_isalnum(), quick for ASCII. */
+/*
+ * text_isalnum(), quick for ASCII and the frequent blocks: Latin, Greek,
+ * Cyrillic, and general punctuation.
+ */
 static inline int
 isalnum_(uint32_t c)
 {
-	return c < 0x80 ? cls[c] == K_ALNUM : text_isalnum(c);
+	if (c < 0x80)
+		return cls[c] == K_ALNUM;
+	if (c >= 0xc0 && c < 0x37e)
+		return c != 0xd7 && c != 0xf7 && !(c >= 0x2c2 && c <= 0x2c5) &&
+		    !(c >= 0x2d2 && c <= 0x2df);
+	if (c >= 0x388 && c < 0x530)
+		return 1;
+	if (c >= 0x2000 && c <= 0x2bff)
+		return 0;
+	return text_isalnum(c);
+}
+
+/*
+ * text_decode() with the frequent forms inline: ASCII, two bytes (Latin,
+ * Greek, Cyrillic) and U+2000 to U+203F (dashes, curly quotation marks,
+ * the ellipsis).
+ */
+static inline size_t
+decode_(const char *s, const char *end, uint32_t *c)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80) {
+		*c = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf && end - s >= 2 &&
+	    (p[1] & 0xc0) == 0x80) {
+		*c = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		return 2;
+	}
+	if (p[0] == 0xe2 && end - s >= 3 && p[1] == 0x80 &&
+	    (p[2] & 0xc0) == 0x80) {
+		*c = 0x2000 | (p[2] & 0x3f);
+		return 3;
+	}
+	return text_decode(s, end, c);
 }
 
 int
@@ -440,7 +479,7 @@ cpat(const char *p, const char *end)
 		return 0;
 	if ((unsigned char)*p < 0x80)
 		return (unsigned char)*p;
-	text_decode(p, end, &c);
+	decode_(p, end, &c);
 	return c;
 }
 
@@ -469,7 +508,7 @@ alnumat(const char *p, const char *end)
 		return 1;
 	if (cls[(unsigned char)*p] != K_HIGH)
 		return 0;
-	text_decode(p, end, &c);
+	decode_(p, end, &c);
 	return isalnum_(c);
 }
 
@@ -507,7 +546,7 @@ wordend(const char *p, const char *end)
 		c = (unsigned char)*p;
 		l = 1;
 		if (c >= 0x80) {
-			l = text_decode(p, end, &c);
+			l = decode_(p, end, &c);
 			if (isalnum_(c)) {
 				p += l;
 				continue;
@@ -815,9 +854,9 @@ term(struct textscan *s)
 	if (s->sentwords == 0 || s->endat != NULL)
 		return;
 	while ((c = cpat(q, end)) != 0 && iscloser(c))
-		q += c < 0x80 ? 1 : text_decode(q, end, &c);
+		q += c < 0x80 ? 1 : decode_(q, end, &c);
 	for (e = q; (c = cpat(q, end)) != 0 && isws(c); nsp++)
-		q += c < 0x80 ? 1 : text_decode(q, end, &c);
+		q += c < 0x80 ? 1 : decode_(q, end, &c);
 	if (nsp == 0 || c == 0 || !opensentence(c))
 		return;
 	if (nt == 1 && *p == '.' && (w = wordbefore(s->para, p)) != NULL &&
@@ -888,11 +927,11 @@ paraend(struct textscan *s)
 		s->p++;
 }
 
+/* Reads the word at s->p into the token t. */
 static void
-word(struct textscan *s)
+wordtok(struct textscan *s, struct texttok *t)
 {
 	const char *p = s->p, *e = wordend(p, s->end);
-	struct texttok *t;
 	uint32_t c;
 	int i;
 
@@ -900,7 +939,13 @@ word(struct textscan *s)
 		s->sent = p;
 	s->nwords++;
 	s->p = e;
-	t = push(s, TT_WORD, p, e);
+	t->type = TT_WORD;
+	t->p = p;
+	t->n = (size_t)(e - p);
+	t->no = 0;
+	t->para = s->npara;
+	t->words = 0;
+	t->flags = 0;
 	if (s->sentwords++ == 0)
 		t->flags |= TW_SENT;
 	if (s->parawords++ == 0)
@@ -914,6 +959,12 @@ word(struct textscan *s)
 	else if ((*p >= 'A' && *p <= 'Z') || ((unsigned char)*p >= 0x80 &&
 	    (text_decode(p, e, &c), text_isupper(c))))
 		t->flags |= TW_CAP;
+}
+
+static void
+word(struct textscan *s)
+{
+	wordtok(s, push(s, TT_WORD, s->p, s->p));
 }
 
 /* Anything else that is no white space: the sentence has begun. */
@@ -1037,23 +1088,72 @@ bits16(unsigned int m)
 }
 
 /*
+ * Takes at p, in the middle of plain text, the frequent code points that
+ * need no step of the scanner: a letter of two bytes (é, ж), a dash (–
+ * —), and an apostrophe or hyphen between ASCII letters (Tokyo’s,
+ * five-hour).  al1 tells whether the code point before p is a letter or
+ * digit.  Returns the bytes taken, 0 for none, and sets *a1 as skipplain()
+ * keeps it; counts a word that begins.
+ */
+static size_t
+takeinline(struct textscan *s, const char *p, unsigned int al1,
+    unsigned int *a1, size_t *words)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	ptrdiff_t room = s->end - p;
+	uint32_t c;
+
+	if ((u[0] == '-' || u[0] == '\'') && al1 && room >= 2 &&
+	    cls[u[1]] == K_ALNUM) {
+		*a1 = 1;
+		return 1;
+	}
+	if (u[0] == 0xe2 && room >= 4 && u[1] == 0x80) {
+		if (u[2] == 0x99 && al1 && cls[u[3]] == K_ALNUM) {
+			*a1 = 1;	/* U+2019 joins */
+			return 3;
+		}
+		if (u[2] == 0x93 || u[2] == 0x94) {
+			if (s->sent == NULL)
+				s->sent = p;
+			*a1 = 0;
+			return 3;
+		}
+		return 0;
+	}
+	if (u[0] >= 0xc2 && u[0] <= 0xdf && room >= 2 &&
+	    (u[1] & 0xc0) == 0x80) {
+		c = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+		if (!isalnum_(c))
+			return 0;
+		*words += !*a1;
+		*a1 = 1;
+		return 2;
+	}
+	return 0;
+}
+
+/*
  * Counts the words of plain ASCII from s->p on, sixteen bytes at a time,
- * and stops before the first byte it cannot take (see above).  c1 and c2
- * are the code points before s->p, and are kept so.
+ * and stops before the first byte it cannot take (see above) but for the
+ * code points that takeinline() takes.  c1 and c2 are the code points
+ * before s->p, and are kept so.
  */
 static void
 skipplain(struct textscan *s, uint32_t *c1, uint32_t *c2)
 {
 	const char *p = s->p, *start = p;
 	struct cls16 c;
-	unsigned int stop, starts, below, a1, d1, k1, any = 0;
-	size_t words = 0;
+	unsigned int stop, starts, below, a1, al1, d1, k1, any = 0;
+	size_t words = 0, w, l, i;
 
 	/*
 	 * Whether the byte at p goes on with a word before it (a1; k1 when
-	 * it is a digit), and whether a digit stands before it (d1).
+	 * it is a digit), whether a letter or digit stands before it (al1),
+	 * and whether a digit does (d1).
 	 */
-	a1 = isalnum_(*c1) || (isjoiner(*c1) && isalnum_(*c2));
+	al1 = isalnum_(*c1);
+	a1 = al1 || (isjoiner(*c1) && isalnum_(*c2));
 	k1 = *c1 == ',' && isdigit_(*c2);
 	d1 = isdigit_(*c1);
 	while (s->end - p >= 16) {
@@ -1065,20 +1165,38 @@ skipplain(struct textscan *s, uint32_t *c1, uint32_t *c2)
 			below = (stop & -stop) - 1;
 			words += bits16(starts & below);
 			any |= starts & below;
-			p += bits16(below);
-			break;
+			if ((i = bits16(below)) > 0) {
+				p += i;
+				al1 = a1 = c.alnum >> (i - 1) & 1;
+				d1 = c.digit >> (i - 1) & 1;
+				k1 = 0;
+			}
+			w = 0;
+			if ((l = takeinline(s, p, al1, &a1, &w)) == 0)
+				break;
+			words += w;
+			any |= (unsigned int)w;
+			p += l;
+			/* Only a letter of two bytes is a letter before p. */
+			al1 = l == 2;
+			d1 = k1 = 0;
+			continue;
 		}
 		words += bits16(starts);
 		any |= starts;
 		p += 16;
-		a1 = c.alnum >> 15;
+		al1 = a1 = c.alnum >> 15;
 		d1 = c.digit >> 15;
 		k1 = 0;
 	}
 	s->nwords += words;
 	if (any != 0)
 		s->sentwords++;
-	if (p - start >= 2) {
+	if (p - start >= 2 && (((unsigned char)p[-1] | (unsigned char)p[-2]) &
+	    0x80)) {
+		l = cpback(s->para, p, c1);
+		cpback(s->para, p - l, c2);
+	} else if (p - start >= 2) {
 		*c2 = (unsigned char)p[-2];
 		*c1 = (unsigned char)p[-1];
 	} else if (p > start) {
@@ -1116,7 +1234,7 @@ countall(struct textscan *s)
 			continue;
 		}
 		c = (unsigned char)*s->p;
-		l = c < 0x80 ? 1 : text_decode(s->p, s->end, &c);
+		l = c < 0x80 ? 1 : decode_(s->p, s->end, &c);
 		if (isalnum_(c)) {
 			if (!isalnum_(c1) && !(isjoiner(c1) && isalnum_(c2)) &&
 			    !(c1 == ',' && isdigit_(c2) && isdigit_(c))) {
@@ -1174,7 +1292,7 @@ step(struct textscan *s)
 			other(s, c, 1);
 			continue;
 		}
-		l = text_decode(s->p, s->end, &c);
+		l = decode_(s->p, s->end, &c);
 		if (isalnum_(c))
 			word(s);
 		else if (text_isspace(c))
@@ -1199,6 +1317,23 @@ text_start(struct textscan *s, const char *p, size_t n)
 enum texttype
 text_scan(struct textscan *s, struct texttok *t)
 {
+	const char *p;
+
+	/*
+	 * The frequent case the quick way: nothing waits in the queue, no
+	 * sentence end is pending, and past blanks stands an ASCII letter
+	 * or digit.  The word goes straight to the caller.
+	 */
+	if (s->qhead == s->qtail && s->para != NULL && s->endat == NULL) {
+		for (p = s->p; p < s->end && cls[(unsigned char)*p] == K_SPACE;
+		    p++)
+			;
+		s->p = p;
+		if (p < s->end && cls[(unsigned char)*p] == K_ALNUM) {
+			wordtok(s, t);
+			return TT_WORD;
+		}
+	}
 	step(s);
 	if (s->qhead == s->qtail) {
 		memset(t, 0, sizeof(*t));

@@ -150,32 +150,34 @@ records=$fx/records.tsv
 } >"$T/long.txt"
 {
 	printf 'date 2025-01-01 A\0title\n\nbody\0with\0NULs\\ and\ttabs\n\n'
-	head -c 20000 /dev/zero
+	head -c 100000 /dev/zero
 	printf '\ndate 2025-01-02 After\n\nafter\n'
 } >"$T/nul.txt"
-head -c 60000 "$top/cmd/artsplit" >"$T/binary"
+cat /bin/sh "$top/cmd/artsplit" /usr/bin/awk >"$T/binary"
 printf 'date 2025-01-01 Bad \377 bytes\n\nab\377cd \303 ef. G\303\251rard \355\240\200 said \370\210\200\200\200.\n' >"$T/utf8.txt"
 head -c 3000 "$fx/mixed.txt" >"$T/cut"
-awk 'BEGIN { for (i = 0; i < 300; i++)
+awk 'BEGIN { for (i = 0; i < 1000; i++)
     printf "date 2025-01-01 t%d\n\nb\n", i }' >"$T/tiny.txt"
 "$top/bench/gen" -n 120 -s 5 >"$T/gen.txt"
 "$top/bench/gen" -n 40 -s 9 -b 0.3 >"$T/bad.txt"
 printf 'putin\n  Russia \n# not a word\n\n' >"$T/stop"
 printf 'Путин\nÉlysée\nKharkiv\nP[a-z]+n\nkyiv\n' >"$T/pats"
 : >"$T/none"
-hostile="$T/long.txt $T/nul.txt $T/binary $T/utf8.txt $T/cut"
+hostile="$T/long.txt $T/nul.txt $T/binary $T/utf8.txt $T/cut $T/tiny.txt"
 # Articles whose lengths make a buffer grow at a given call: the record
 # at its newline, the body within its escapes, the body at a paragraph
-# break, a record turned back to text at a paragraph; a byline alone.
+# break and between two lines of a paragraph, a record turned back to
+# text at a paragraph; a byline alone.
 xs() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
 printf 'date 2025-01-01 T\n\n%s\n' "$(xs 220)" >"$T/grow1.txt"
 printf 'date 2025-01-01 T\n\n%s%s\n' "$(xs 217)" "$(xs 20 '\\')" \
     >"$T/grow2.txt"
 printf 'date 2025-01-01 T\n\n%s\n\ny\n' "$(xs 254)" >"$T/grow3.txt"
+printf 'date 2025-01-01 T\n\n%s\ny\n' "$(xs 255)" >"$T/grow5.txt"
 printf 'date 2025-01-01 TTT\n\n%s\n\n%s\n' "$(xs 233)" "$(xs 233)" |
     "$top/cmd/artsplit" >"$T/grow4.rec"
 printf 'date 2025-01-01 T\n\nBy John Smith\n' >"$T/byline.txt"
-grow="$T/grow1.txt $T/grow2.txt $T/grow3.txt $T/byline.txt"
+grow="$T/grow1.txt $T/grow2.txt $T/grow3.txt $T/grow5.txt $T/byline.txt"
 
 for f in $text $records $hostile; do
 	inject "$f" artsplit
@@ -198,6 +200,22 @@ inject /dev/null artsplit "$fx/mixed.txt" "$here/formats/trec-odd.sgml"
 inject /dev/null artsplit "$T/gen.txt"
 "$top/cmd/artsplit" "$T/nul.txt" "$T/gen.txt" >"$T/gen.rec" 2>/dev/null
 inject "$T/gen.rec" artsplit -r
+"$top/cmd/artsplit" "$T/tiny.txt" >"$T/tiny.rec"
+inject "$T/tiny.rec" artsplit -r
+(cd "$top" && cmd/artsplit tests/cmd/artsplit/stream.in) >"$T/stream.rec" \
+    2>/dev/null
+inject "$T/stream.rec" artsplit -r
+
+# The name of a file is in each of its records (origin): with a name
+# of this length, the records of tiny.txt make the output buffer grow
+# at a tab between two columns.
+cwd=$(pwd)
+cd "$T" && cp tiny.txt tiny1000articles
+inject /dev/null artsplit tiny1000articles
+export ARTKIT_FAILSPARE=regcomp,regexec
+inject /dev/null artgrep -v -e zzzzzzzzzz tiny1000articles
+unset ARTKIT_FAILSPARE
+cd "$cwd" || exit 1
 
 # glibc's regular expressions do not survive an allocation that fails
 # inside them: regcomp() frees twice in a bracket expression, regexec()
@@ -229,7 +247,7 @@ inject /dev/null artgrep -c -i -w -E 'china|india' "$T/gen.txt" "$seed"
 agg=
 unset ARTKIT_FAILSPARE
 
-for f in $text $records $hostile; do
+for f in $text $records $hostile $grow; do
 	inject "$f" artfields
 done
 inject "$fx/mixed.txt" artfields -H -f id,date,title,byline,origin,body,year,month,weekday,author,agency,lead,paragraphs,sentences,words,chars,bytes,quotes,readmin,flesch,simhash
@@ -246,10 +264,11 @@ inject /dev/null artfields -f id,simhash,words,agency "$T/bad.txt"
 agg=1
 inject "$seed" artstat
 inject /dev/null artstat
-for f in $hostile "$T/tiny.txt"; do
+for f in $hostile $grow; do
 	inject "$f" artstat -S "$T/stop"
 done
 inject "$seed" artstat -g month -w -n 5
+inject "$fx/mixed.txt" artstat -g month
 inject "$seed" artstat -p -b -N -d
 "$top/cmd/artstat" -p -b -N -d "$seed" "$fx/mixed.txt" >"$T/partials" \
     2>/dev/null
@@ -268,7 +287,7 @@ for g in date agency; do
 done
 inject /dev/null artstat -d -S "$T/stop" "$T/bad.txt"
 inject /dev/null artstat -d -k 0 -S "$T/stop" "$T/bad.txt"
-# Three hundred copies of one body: clusters large enough that qsort()
+# A thousand copies of one body: clusters large enough that qsort()
 # allocates; their ids, merged, grow the table of ids.
 inject /dev/null artstat -d -S "$T/stop" "$T/tiny.txt"
 "$top/cmd/artstat" -p -S "$T/stop" "$T/tiny.txt" >"$T/tiny.part"

@@ -340,6 +340,39 @@ START_TEST(text_scan_flags_capitals_and_sentence_starts)
 }
 END_TEST
 
+/*
+ * A word after blanks goes straight to the caller when nothing waits in
+ * the scanner; the order of the tokens, their flags and paragraphs stay
+ * those of the slow way.
+ */
+START_TEST(text_scan_hands_out_words_after_blanks_in_order)
+{
+	const char s[] = "A b\n\n  C\td  e.\t Fg\n";
+	unsigned want[] = {
+		TW_CAP | TW_SENT | TW_PARA, 0, TW_CAP | TW_SENT | TW_PARA, 0,
+		0, TW_CAP | TW_SENT
+	};
+	size_t para[] = { 1, 1, 2, 2, 2, 2 };
+	struct textscan sc;
+	struct texttok t;
+	size_t i = 0;
+
+	ck_assert_str_eq(render("It fell.\t  Then   it\trose. \"Yes\"  "
+	    "she\vsaid"),
+	    "It fell <S 2> Then it rose <S 3> Yes <Q 1:Yes> she said <S 3> "
+	    "<P 8> ");
+	text_start(&sc, s, strlen(s));
+	while (text_scan(&sc, &t) != TT_END)
+		if (t.type == TT_WORD) {
+			ck_assert_uint_lt(i, sizeof(want) / sizeof(want[0]));
+			ck_assert_uint_eq(t.flags, want[i]);
+			ck_assert_uint_eq(t.para, para[i]);
+			i++;
+		}
+	ck_assert_uint_eq(i, 6);
+}
+END_TEST
+
 START_TEST(text_count_counts_in_one_pass)
 {
 	struct textcount c;
@@ -370,9 +403,10 @@ START_TEST(text_count_of_quotations_only_and_of_nothing)
 END_TEST
 
 /*
- * Counting takes plain ASCII eight bytes at a time and the rest as the
- * scanner does: on texts made of pieces that meet at every offset, both
- * must find the same units.
+ * Counting takes plain ASCII sixteen bytes at a time, with letters of two
+ * bytes, dashes and apostrophes inside words, and the rest as the scanner
+ * does: on texts made of pieces that meet at every offset, both must find
+ * the same units.
  */
 START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 {
@@ -382,7 +416,11 @@ START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 		"150,000", "five-hour ", "it's ", "ab,cd ", "hello world ",
 		"abcdefghij", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
 		"\xe2\x80\x98", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x94",
-		"\xe2\x80\xa6", "\xc3\xa9", "\xd0\x94", "\xff", "\xe2\x80"
+		"\xe2\x80\xa6", "\xc3\xa9", "\xd0\x94", "\xff", "\xe2\x80",
+		"\xe2\x80\x93", "Tokyo\xe2\x80\x99s ", "caf\xc3\xa9 ",
+		"\xc3\x97", "\xc2\xa0", "a-b", "x'y", "1990's ", "\xc3",
+		"the quick brown fox ", "\xe2\x80\x99s", "\xe2\x80\x94 ",
+		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 "
 	};
 	char buf[1024];
 	struct textcount c1, c2;
@@ -500,6 +538,7 @@ text_suite(void)
 	tcase_add_test(tc, text_scan_survives_unbalanced_marks);
 	tcase_add_test(tc, text_scan_counts_cyrillic_text);
 	tcase_add_test(tc, text_scan_flags_capitals_and_sentence_starts);
+	tcase_add_test(tc, text_scan_hands_out_words_after_blanks_in_order);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text_count");
 	tcase_add_test(tc, text_count_counts_in_one_pass);
