@@ -403,8 +403,9 @@ addline(struct artin *in, struct tstate *st, const struct tline *l)
 /*
  * Reads on through the plain lines that follow (lines_plain()): empty
  * lines and lines of prose, which the general way would take one by one
- * to the same end.  A line that may be a header (it begins with `date`)
- * or would make the article too long is left to the general way.
+ * to the same end.  A line that may be a header (it begins with `date`),
+ * has blanks to trim or would make the article too long is left to the
+ * general way.
  */
 static int
 addplain(struct artin *in, struct tstate *st)
@@ -413,7 +414,7 @@ addplain(struct artin *in, struct tstate *st)
 	size_t n, need;
 	const char *p;
 
-	while (lines_plain(&in->ln, &p, &n) == 1) {
+	while (lines_plain(&in->ln, &p, &n, 0) == 1) {
 		if (n == 0) {
 			if (closepara(in, st) == -1)
 				return -1;
@@ -422,7 +423,8 @@ addplain(struct artin *in, struct tstate *st)
 			continue;
 		}
 		need = n + (st->inpara ? 1 : st->npara > 0 ? 2 : 0);
-		if ((n >= 4 && memcmp(p, "date", 4) == 0) || (in->ln.max > 0 &&
+		if (p[0] == ' ' || p[n - 1] == ' ' ||
+		    (n >= 4 && memcmp(p, "date", 4) == 0) || (in->ln.max > 0 &&
 		    in->title.n + in->byline.n + b->n + need > in->ln.max))
 			break;
 		if (b->cap - b->n <= need && buf_grow(b, need) == -1)

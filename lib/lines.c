@@ -296,35 +296,77 @@ lines_next(struct lines *ln, char **p, size_t *n)
 }
 
 /*
- * The first byte at or after p, before end, that stops the scan, or NULL
- * when there is none.
+ * Whether a byte keeps a line from being plain (lines_plain()): one that
+ * stops the scan of lines_next() (the newline, CR, tab and NUL among
+ * them) and, in markup, any other control byte, DEL, and the '<' and '&'
+ * of tags and character references.
+ */
+static inline int
+unplain(unsigned char c, int markup)
+{
+	if (c < 0x0e || c == '\\')
+		return 1;
+	return markup && (c < 0x20 || c == 0x7f || c == '<' || c == '&');
+}
+
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+/* Returns a bit for each byte of p[0..16) that unplain() holds to. */
+static inline unsigned
+unplain16(const char *p)
+{
+	const __m128i ctl = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f),
+	    lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
+	__m128i a, m;
+
+	a = _mm_loadu_si128((const __m128i *)(const void *)p);
+	m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(a, ctl), a),
+	    _mm_or_si128(_mm_cmpeq_epi8(a, del),
+	    _mm_or_si128(_mm_cmpeq_epi8(a, lt), _mm_cmpeq_epi8(a, amp))));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(a, _mm_set1_epi8('\\')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+
+/*
+ * The first byte at or after p, before end, that unplain() holds to, or
+ * NULL.  Without markup these are the bytes of lines_next()'s scan.
  */
 static const char *
-firststop(const char *p, const char *end)
+unplainat(const char *p, const char *end, int markup)
 {
 	uint32_t m;
 
-	for (; end - p >= 32; p += 32)
-		if ((m = stop32(p)) != 0) {
-#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
-			return p + __builtin_ctz(m);
-#else
-			break;
-#endif
-		}
+	if (markup) {
+		for (; end - p >= 32; p += 32)
+			if ((m = unplain16(p) | unplain16(p + 16) << 16)
+			    != 0)
+				return p + __builtin_ctz(m);
+	} else
+		for (; end - p >= 32; p += 32)
+			if ((m = stop32(p)) != 0)
+				return p + __builtin_ctz(m);
 	for (; p < end; p++)
-		if ((unsigned char)*p < 0x0e || *p == '\\')
+		if (unplain((unsigned char)*p, markup))
 			return p;
 	return NULL;
 }
+#else
+static const char *
+unplainat(const char *p, const char *end, int markup)
+{
+	for (; p < end; p++)
+		if (unplain((unsigned char)*p, markup))
+			return p;
+	return NULL;
+}
+#endif
 
 int
-lines_plain(struct lines *ln, const char **p, size_t *n)
+lines_plain(struct lines *ln, const char **p, size_t *n, int markup)
 {
 	const char *s = ln->buf + ln->pos, *end = ln->buf + ln->end, *q;
 	size_t len;
 
-	if ((q = firststop(s, end)) == NULL)
+	if ((q = unplainat(s, end, markup)) == NULL)
 		return 0;
 	ln->plainnext = (size_t)(q - ln->buf) + 1;
 	if (*q == '\r' && q + 1 < end && q[1] == '\n')
@@ -332,8 +374,7 @@ lines_plain(struct lines *ln, const char **p, size_t *n)
 	else if (*q != '\n')
 		return 0;
 	len = (size_t)(q - s);
-	if ((len > 0 && (s[0] == ' ' || s[len - 1] == ' ')) ||
-	    (ln->max > 0 && len > ln->max))
+	if (ln->max > 0 && len > ln->max)
 		return 0;
 	*p = s;
 	*n = len;

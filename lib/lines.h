@@ -80,16 +80,18 @@ int	lines_find(struct lines *, lines_findfn *find, void *arg, char **p,
 
 /*
  * Looks at the next line, without handing it out, when it is plain and
- * whole in the buffer: a line that holds no byte below 0x0e (but a CR
- * just before its newline) and no backslash, neither begins nor ends
- * with a space and is not longer than max; an empty line is plain.  Returns 1 with
- * the line, without its newline or CR, in *p and *n, or 0 when the next
- * line is not such a line, or not yet read; lines_next() then hands it
- * out.  The pointer stays valid until the next call of any function
- * here.  Lines of wrapped prose are mostly such lines: the caller takes
- * them a little faster this way.
+ * whole in the buffer: a line that holds no control byte below 0x0e (but
+ * a CR just before its newline) and no backslash, and is not longer
+ * than max; an empty line is plain.
+ * With markup set a plain line holds no other control byte, no DEL, no
+ * '<' and no '&' either.  Returns 1 with the line, without its newline or
+ * CR, in *p and *n, or 0 when the next line is not such a line, or not
+ * yet read; lines_next() then hands it out.  The pointer stays valid
+ * until the next call of any function here.  Lines of wrapped prose are
+ * mostly such lines, which a reader can take as they are, a little
+ * faster.
  */
-int	lines_plain(struct lines *, const char **p, size_t *n);
+int	lines_plain(struct lines *, const char **p, size_t *n, int markup);
 
 /* Hands out the line lines_plain() found: it counts as read. */
 void	lines_take(struct lines *);

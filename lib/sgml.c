@@ -459,13 +459,16 @@ tagend(char *p, char *end)
  * general path, -1 on error.
  */
 static inline int
-plainline(struct sgst *st, const char *p, size_t n)
+plainline(struct artin *in, struct sgst *st, const char *p, size_t n)
 {
 	struct sink *s = &st->sk[R_TEXT];
 	struct buf *b = s->b;
 	size_t k = 0, e = n, mark;
 	int r, flags = ENT_TAGS | ENT_ESCAPE;
 
+	/* The general way notes an article grown too long. */
+	if (in->ln.max > 0 && b->n + n >= in->ln.max)
+		return 0;
 	while (k < n && isws((unsigned char)p[k]))
 		k++;
 	while (e > k && isws((unsigned char)p[e - 1]))
@@ -489,6 +492,54 @@ plainline(struct sgst *st, const char *p, size_t n)
 }
 
 /*
+ * Reads on through the plain lines (lines_plain()) that follow a line of
+ * text, as plainline() would take them: a blank line ends a paragraph,
+ * so does white space before a line outside <P>; any other line goes
+ * on the paragraph open, or begins one.  Such lines, most of the wrapped
+ * text of a story, need no decoding and no escapes.
+ */
+static int
+plainlines(struct artin *in, struct sgst *st)
+{
+	struct sink *s = &st->sk[R_TEXT];
+	struct buf *b = s->b;
+	const char *p;
+	size_t n, need;
+
+	if (in->hashold || cur(st) != R_TEXT)
+		return 0;
+	while (lines_plain(&in->ln, &p, &n, 1) == 1) {
+		/* The bound as plainline() and sink_text() apply it. */
+		if (in->ln.max > 0 && b->n + n >= in->ln.max)
+			break;
+		for (; n > 0 && p[0] == ' '; p++, n--)
+			if (st->inp == 0)
+				sink_para(s);
+		if (n == 0) {
+			sink_para(s);
+			lines_take(&in->ln);
+			continue;
+		}
+		if (p[n - 1] == ' ')
+			break;
+		need = n + (b->n == 0 ? 0 : s->state == S_JOIN ? 1 : s->seplen);
+		if (b->cap - b->n <= need && buf_grow(b, need) == -1)
+			return -1;
+		if (b->n > 0 && s->state == S_JOIN)
+			b->p[b->n++] = ' ';
+		else if (b->n > 0) {
+			memcpy(b->p + b->n, s->sep, s->seplen);
+			b->n += s->seplen;
+		}
+		memcpy(b->p + b->n, p, n);
+		b->n += n;
+		s->state = S_JOIN;
+		lines_take(&in->ln);
+	}
+	return 0;
+}
+
+/*
  * Reads one line, or the rest of one (mid).  Paragraphs of text end at
  * <P> and </P>, at a blank line and, outside <P>, at a line that begins
  * with white space, as the paragraphs of wrapped wire text do.
@@ -502,7 +553,7 @@ doline(struct artin *in, struct sgst *st, char *p, size_t n, int mid)
 	int k;
 
 	if (!mid && r == R_TEXT) {
-		if ((k = plainline(st, p, n)) != 0)
+		if ((k = plainline(in, st, p, n)) != 0)
 			return k == 1 ? T_GO : T_ERR;
 	}
 	while (p < end) {
@@ -658,7 +709,8 @@ sgml_next(struct artin *in, struct article **ap, const struct dialect *dl)
 				    dl->doc);
 			return finish(in, &st, ap);
 		}
-		if ((r = doline(in, &st, p, n, mid)) == T_ERR)
+		if ((r = doline(in, &st, p, n, mid)) == T_ERR ||
+		    (r == T_GO && plainlines(in, &st) == -1))
 			return -1;
 		if (r == T_DONE && st.toolong) {
 			toolong(in, &st);

@@ -3,8 +3,12 @@
  * lines with the same flags, through buffers of any size, and the lines
  * put back together are the input, less the lines over the bound.
  *
+ * lines_plain() finds the same plain lines with both scans, and a line
+ * it finds and lines_take() takes is the input as well.
+ *
  * The last byte of an input sets the readers up: the low four bits the
- * buffer size, the next two a bound on the line length.
+ * buffer size, the next two a bound on the line length, the next whether
+ * lines_plain() looks for markup, the top one whether its lines are taken.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,6 +37,56 @@ hasesc(const char *p, size_t n)
 		    p[i] == '\\')
 			return 1;
 	return 0;
+}
+
+/* Whether a line holds a byte that keeps it from being plain. */
+static int
+unplain(const char *p, size_t n, int markup)
+{
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)p[i];
+		if (c < 0x0e || c == '\\' || (markup && (c < 0x20 ||
+		    c == 0x7f || c == '<' || c == '&')))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Looks for a plain line with both readers; takes it when take is set
+ * and checks it against the input at *at.  Returns 1 when it took one.
+ */
+static int
+plain(struct lines *a, struct lines *b, int markup, int take, size_t max,
+    const uint8_t *data, size_t size, size_t *at, int skipped)
+{
+	const char *p, *q;
+	size_t n, m;
+	int r;
+
+	r = lines_plain(a, &p, &n, markup);
+	FUZZ_ASSERT(r == plines_plain(b, &q, &m, markup));
+	if (r == 0)
+		return 0;
+	FUZZ_ASSERT(n == m && memcmp(p, q, n) == 0);
+	FUZZ_ASSERT(!unplain(p, n, markup) && (max == 0 || n <= max));
+	if (!take)
+		return 0;
+	lines_take(a);
+	plines_take(b);
+	FUZZ_ASSERT(a->lineno == b->lineno);
+	if (!skipped) {
+		FUZZ_ASSERT(*at + n <= size && memcmp(data + *at, p, n) == 0);
+		*at += n;
+		if (*at < size && data[*at] == '\r')
+			++*at;
+		FUZZ_ASSERT(*at < size && data[*at] == '\n');
+		++*at;
+	}
+	return 1;
 }
 
 static int
@@ -67,6 +121,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fb = openfd(path, caps[cfg & 15], &b, 1);
 	a.max = b.max = max;
 	do {
+		if (plain(&a, &b, cfg >> 6 & 1, cfg >> 7 & 1, max, data, size,
+		    &at, skipped)) {
+			r = 1;
+			continue;
+		}
 		errno = 0;
 		r = lines_next(&a, &p, &n);
 		ea = errno;

@@ -11,7 +11,8 @@
 int	plines_init(struct lines *, int fd);
 void	plines_free(struct lines *);
 int	plines_next(struct lines *, char **p, size_t *n);
-int	plines_plain(struct lines *, const char **p, size_t *n);
+int	plines_plain(struct lines *, const char **p, size_t *n,
+	    int markup);
 void	plines_take(struct lines *);
 
 #endif

@@ -152,7 +152,7 @@ END_TEST
 START_TEST(lines_plain_takes_plain_lines_and_leaves_the_rest)
 {
 	static const char text[] = "first\nplain line\n\nwith crlf\r\n"
-	    " lead\ntrail \ntab\there\nback\\slash\nlast";
+	    " lead\ntrail \ntab\there\nback\\slash\nAT&T\n<P>\nlast";
 	struct lines ln;
 	const char *q;
 	char *path, *p;
@@ -163,34 +163,48 @@ START_TEST(lines_plain_takes_plain_lines_and_leaves_the_rest)
 	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
 	ck_assert_str_eq(p, "first");
 	/* Looking does not take: the same line twice. */
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
 	ck_assert_uint_eq(n, 10);
 	ck_assert(memcmp(q, "plain line", 10) == 0);
 	lines_take(&ln);
 	ck_assert_uint_eq(ln.lineno, 2);
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
 	ck_assert_uint_eq(n, 0);
 	lines_take(&ln);
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
 	ck_assert_uint_eq(n, 9);
 	ck_assert(memcmp(q, "with crlf", 9) == 0);
 	lines_take(&ln);
+	/* Blanks at either end are the caller's to see. */
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
+	ck_assert_uint_eq(n, 5);
+	ck_assert(memcmp(q, " lead", 5) == 0);
+	lines_take(&ln);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 1), 1);
+	ck_assert_uint_eq(n, 6);
+	ck_assert(memcmp(q, "trail ", 6) == 0);
+	lines_take(&ln);
 	/* Each of the others goes the general way, whole. */
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
-	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
-	ck_assert_str_eq(p, " lead");
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
-	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
-	ck_assert_str_eq(p, "trail ");
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 0);
 	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
 	ck_assert_str_eq(p, "tab\there");
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 1), 0);
 	ck_assert_int_eq(ln.hasesc, 1);
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 0);
 	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
 	ck_assert_str_eq(p, "back\\slash");
-	ck_assert_uint_eq(ln.lineno, 8);
+	/* '&' and '<' are plain but in markup. */
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 1), 0);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "AT&T");
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 1), 0);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
+	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
+	ck_assert_str_eq(p, "<P>");
+	ck_assert_uint_eq(ln.lineno, 10);
 	closelines(&ln, fd, path);
 }
 END_TEST
@@ -206,20 +220,20 @@ START_TEST(lines_plain_wants_the_newline_in_the_buffer)
 	/* The last line, without a newline, is never plain. */
 	fd = openlines(&ln, "one\ntwo", 7, &path);
 	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 0);
 	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
 	ck_assert_str_eq(p, "two");
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 0);
 	ck_assert_int_eq(lines_next(&ln, &p, &n), 0);
 	closelines(&ln, fd, path);
 	/* Nor is a line longer than the bound. */
 	fd = openlines(&ln, "one\ntoo long\nok\n", 16, &path);
 	ln.max = 4;
 	ck_assert_int_eq(lines_next(&ln, &p, &n), 1);
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 0);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 0);
 	ck_assert_int_eq(lines_next(&ln, &p, &n), -1);
 	ck_assert_int_eq(errno, EFBIG);
-	ck_assert_int_eq(lines_plain(&ln, &q, &n), 1);
+	ck_assert_int_eq(lines_plain(&ln, &q, &n, 0), 1);
 	ck_assert_uint_eq(n, 2);
 	closelines(&ln, fd, path);
 }
