@@ -51,9 +51,14 @@ static const unsigned char cls[256] = {
 #define LAQUO	0x00ab
 #define RAQUO	0x00bb
 #define HELLIP	0x2026
+#define LOWDQUO	0x201e	/* „, closed by “ or ” (German, Polish) */
+#define LCORNER	0x300c	/* 「 」 and 『 』 (Chinese, Japanese) */
+#define RCORNER	0x300d
+#define LWCORNER 0x300e
+#define RWCORNER 0x300f
 
 /* Kinds of quotations. */
-enum { Q_CURLY, Q_STRAIGHT, Q_SINGLE, Q_GUIL };
+enum { Q_CURLY, Q_STRAIGHT, Q_SINGLE, Q_GUIL, Q_LOW, Q_CORNER, Q_WCORNER };
 
 size_t
 text_decode(const char *s, const char *end, uint32_t *cp)
@@ -714,7 +719,8 @@ static int
 iscloser(uint32_t c)
 {
 	return c == '"' || c == '\'' || c == ')' || c == ']' || c == RDQUO ||
-	    c == RSQUO || c == RAQUO;
+	    c == RSQUO || c == RAQUO || c == LDQUO || c == RCORNER ||
+	    c == RWCORNER;
 }
 
 /* A letter of a script without case may begin a sentence too. */
@@ -734,7 +740,33 @@ opensentence(uint32_t c)
 		return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		    c == '"';
 	return text_isupper(c) || (c >= '0' && c <= '9') || c == '"' ||
-	    c == LDQUO || c == LSQUO || c == LAQUO || caseless(c);
+	    c == LDQUO || c == LSQUO || c == LAQUO || c == LOWDQUO ||
+	    c == LCORNER || c == LWCORNER || caseless(c);
+}
+
+/*
+ * The full stops, exclamation and question marks of Chinese and Japanese
+ * (。！？), after which no space comes: a sentence ends after them and
+ * the closing marks that follow, whatever comes next.
+ */
+static size_t
+widetermlen(const char *p, const char *end)
+{
+	if (end - p < 3)
+		return 0;
+	if (memcmp(p, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(p, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(p, "\xef\xbc\x9f", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Whether a code point above ASCII is sentence punctuation. */
+static int
+istermcp(uint32_t c)
+{
+	return c == HELLIP || c == 0x3002 || c == 0xff01 || c == 0xff1f ||
+	    c == 0x0964 || c == 0x0965 || c == 0x061f || c == 0x06d4;
 }
 
 static size_t
@@ -744,7 +776,14 @@ termlen(const char *p, const char *end)
 		return 1;
 	if (end - p >= 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0)
 		return 3;
-	return 0;
+	/* । ॥ (Devanagari), ؟ ۔ (Arabic, Urdu) */
+	if (end - p >= 3 && memcmp(p, "\xe0\xa5", 2) == 0 &&
+	    (p[2] == '\xa4' || p[2] == '\xa5'))
+		return 3;
+	if (end - p >= 2 && (memcmp(p, "\xd8\x9f", 2) == 0 ||
+	    memcmp(p, "\xdb\x94", 2) == 0))
+		return 2;
+	return widetermlen(p, end);
 }
 
 static struct texttok *
@@ -854,11 +893,29 @@ quotemark(struct textscan *s, uint32_t c, const char *p, size_t l)
 			closeq(s, i, p);
 		break;
 	case LDQUO:
-		if (innermost(s, DOUBLES) < 0)
+		if ((i = innermost(s, 1 << Q_LOW)) >= 0 &&
+		    innermost(s, DOUBLES) < i)
+			closeq(s, i, p);
+		else if (innermost(s, DOUBLES) < 0)
 			openq(s, Q_CURLY, after);
 		break;
 	case RDQUO:
-		if ((i = innermost(s, DOUBLES)) >= 0)
+		if ((i = innermost(s, DOUBLES | 1 << Q_LOW)) >= 0)
+			closeq(s, i, p);
+		break;
+	case LOWDQUO:
+		if (innermost(s, 1 << Q_LOW) < 0)
+			openq(s, Q_LOW, after);
+		break;
+	case LCORNER:
+	case LWCORNER:
+		if (innermost(s, 1 << (c == LCORNER ? Q_CORNER : Q_WCORNER)) < 0)
+			openq(s, c == LCORNER ? Q_CORNER : Q_WCORNER, after);
+		break;
+	case RCORNER:
+	case RWCORNER:
+		if ((i = innermost(s, 1 << (c == RCORNER ? Q_CORNER :
+		    Q_WCORNER))) >= 0)
 			closeq(s, i, p);
 		break;
 	case LSQUO:
@@ -893,8 +950,10 @@ term(struct textscan *s)
 	const char *p = s->p, *q = p, *end = s->end, *e, *w;
 	size_t l, nt = 0, nsp = 0;
 	uint32_t c;
+	int wide = 0;
 
 	while (q < end && (l = termlen(q, end)) > 0) {
+		wide |= widetermlen(q, end) > 0;
 		q += l;
 		nt++;
 	}
@@ -905,6 +964,10 @@ term(struct textscan *s)
 		q += c < 0x80 ? 1 : decode_(q, end, &c);
 	for (e = q; (c = cpat(q, end)) != 0 && isws(c); nsp++)
 		q += c < 0x80 ? 1 : decode_(q, end, &c);
+	if (wide && c != 0) {
+		s->endat = e;
+		return;
+	}
 	if (nsp == 0 || c == 0 || !opensentence(c))
 		return;
 	if (nt == 1 && *p == '.' && (w = wordbefore(s->para, p)) != NULL &&
@@ -922,6 +985,12 @@ continues(int kind, uint32_t c)
 		return c == LDQUO || c == '"';
 	case Q_SINGLE:
 		return c == LSQUO;
+	case Q_LOW:
+		return c == LOWDQUO;
+	case Q_CORNER:
+		return c == LCORNER;
+	case Q_WCORNER:
+		return c == LWCORNER;
 	default:
 		return c == LAQUO;
 	}
@@ -1022,7 +1091,8 @@ other(struct textscan *s, uint32_t c, size_t l)
 	if (s->sent == NULL)
 		s->sent = s->p;
 	if (c == '"' || c == LDQUO || c == RDQUO || c == LSQUO ||
-	    c == RSQUO || c == LAQUO || c == RAQUO)
+	    c == RSQUO || c == LAQUO || c == RAQUO || c == LOWDQUO ||
+	    (c >= LCORNER && c <= RWCORNER))
 		quotemark(s, c, s->p, l);
 	s->p += l;
 }
@@ -1266,6 +1336,9 @@ countall(struct textscan *s)
 			paraend(s);
 			continue;
 		}
+		/* Past a sentence end that no white space follows (。) */
+		if (s->endat != NULL && s->p >= s->endat)
+			sentend(s, s->endat);
 		c = (unsigned char)*s->p;
 		l = c < 0x80 ? 1 : decode_(s->p, s->end, &c);
 		if (isalnum_(c)) {
@@ -1280,7 +1353,7 @@ countall(struct textscan *s)
 			s->p += l;	/* inside a word: U.S, Ukraine’s */
 		else if (c < 0x80 ? cls[c] == K_SPACE : text_isspace(c))
 			space(s, l);
-		else if (cls[c < 0x80 ? c : 0] == K_TERM || c == HELLIP) {
+		else if (c < 0x80 ? cls[c] == K_TERM : istermcp(c)) {
 			term(s);
 			/* It took a run of marks: read back what it left. */
 			cpback(s->para, s->p - cpback(s->para, s->p, &c1), &c2);
@@ -1306,6 +1379,9 @@ step(struct textscan *s)
 			paraend(s);
 			continue;
 		}
+		/* Past a sentence end that no white space follows (。) */
+		if (s->endat != NULL && s->p >= s->endat)
+			sentend(s, s->endat);
 		c = (unsigned char)*s->p;
 		switch (cls[c]) {
 		case K_SPACE:
@@ -1330,7 +1406,7 @@ step(struct textscan *s)
 			word(s);
 		else if (text_isspace(c))
 			space(s, l);
-		else if (c == HELLIP) {
+		else if (istermcp(c)) {
 			if (s->sent == NULL)
 				s->sent = s->p;
 			term(s);

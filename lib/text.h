@@ -10,13 +10,16 @@
  *   across an apostrophe (' or U+2019), a hyphen or a dot with a letter or
  *   digit on both sides, and across a comma with a digit on both sides
  *   (150,000).  Bytes that are not valid UTF-8 count as letters.
- * - A sentence ends at . ! ? or an ellipsis (U+2026), and after any
- *   closing quotation marks and brackets right after it, when white space
- *   and then a capital, a digit or an opening quotation mark follow; never
- *   after an abbreviation (Mr. U.S. Jan.) or a single capital initial.
- *   The end of a paragraph ends a sentence.  A sentence holds a word.
+ * - A sentence ends at . ! ? an ellipsis (U+2026), । ॥ ؟ or ۔, and after
+ *   any closing quotation marks and brackets right after it, when white
+ *   space and then a capital, a digit, a letter without case or an
+ *   opening quotation mark follow; never after an abbreviation (Mr. U.S.
+ *   Jan.) or a single capital initial.  After 。！？ it ends whatever
+ *   follows.  The end of a paragraph ends a sentence.  A sentence holds a
+ *   word.
  * - A quotation is the text between U+201C and U+201D, U+2018 and U+2019
- *   (not an apostrophe), U+00AB and U+00BB, or straight double quotes.  A
+ *   (not an apostrophe), U+00AB and U+00BB, U+201E and U+201C or U+201D,
+ *   「 and 」, 『 and 』, or straight double quotes.  A
  *   quotation still open at the end of a paragraph goes on when the next
  *   paragraph opens with the same mark; otherwise it ends there.
  *

@@ -300,6 +300,29 @@ START_TEST(text_scan_runs_a_quotation_over_a_paragraph_break_once)
 }
 END_TEST
 
+START_TEST(text_scan_reads_the_marks_of_other_languages)
+{
+	/* German and Polish: „ opens, “ or ” closes. */
+	ck_assert_str_eq(render("„Wir schaffen das“, sagte er. „Ja.“ Gut."),
+	    "Wir schaffen das <Q 3:Wir schaffen das> sagte er <S 5> Ja "
+	    "<Q 1:Ja.> <S 1> Gut <S 1> <P 7> ");
+	ck_assert_str_eq(render("On rzekł „tak” i wyszedł."),
+	    "On rzekł tak <Q 1:tak> i wyszedł <S 5> <P 5> ");
+	/* Chinese and Japanese: 。！？ end a sentence with no space after. */
+	ck_assert_str_eq(render("会議を開いた。首相は「回復している」と述べた！"
+	    "野党は？"),
+	    "会議を開いた <S 1> 首相は 回復している <Q 1:回復している> "
+	    "と述べた <S 3> 野党は <S 1> <P 5> ");
+	ck_assert_str_eq(render("『甲』乙。"),
+	    "甲 <Q 1:甲> 乙 <S 2> <P 2> ");
+	/* Hindi and Arabic stops, before letters without case. */
+	ck_assert_str_eq(render("वह आया। वह गया।"),
+	    "वह आया <S 2> वह गया <S 2> <P 4> ");
+	ck_assert_str_eq(render("هل جاء؟ نعم"),
+	    "هل جاء <S 2> نعم <S 1> <P 3> ");
+}
+END_TEST
+
 START_TEST(text_scan_survives_unbalanced_marks)
 {
 	ck_assert_str_eq(render("He said \"never closed\n\nNext para."),
@@ -440,7 +463,11 @@ START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 		"\xe2\x80\x93", "Tokyo\xe2\x80\x99s ", "caf\xc3\xa9 ",
 		"\xc3\x97", "\xc2\xa0", "a-b", "x'y", "1990's ", "\xc3",
 		"the quick brown fox ", "\xe2\x80\x99s", "\xe2\x80\x94 ",
-		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 "
+		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 ",
+		"\xe2\x80\x9e", "\xe3\x80\x8c", "\xe3\x80\x8d",
+		"\xe3\x80\x8e", "\xe3\x80\x8f", "\xe3\x80\x82",
+		"\xef\xbc\x81", "\xef\xbc\x9f", "\xe0\xa5\xa4",
+		"\xd8\x9f", "\xe6\xbc\xa2\xe5\xad\x97"
 	};
 	char buf[1024];
 	struct textcount c1, c2;
@@ -555,6 +582,7 @@ text_suite(void)
 	tcase_add_test(tc, text_scan_finds_quotations_of_every_kind);
 	tcase_add_test(tc,
 	    text_scan_runs_a_quotation_over_a_paragraph_break_once);
+	tcase_add_test(tc, text_scan_reads_the_marks_of_other_languages);
 	tcase_add_test(tc, text_scan_survives_unbalanced_marks);
 	tcase_add_test(tc, text_scan_counts_cyrillic_text);
 	tcase_add_test(tc, text_scan_flags_capitals_and_sentence_starts);
