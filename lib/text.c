@@ -167,9 +167,22 @@ inranges(uint32_t c, const uint32_t (*r)[2], size_t n)
 	return 0;
 }
 
+/* text_isalnum() past the frequent blocks: the punctuation of the rest. */
+static int
+alnumrest(uint32_t c)
+{
+	if (c == TEXT_BADBYTE)
+		return 1;
+	if (c < 0x2000)
+		return !inranges(c, lowpunct, sizeof(lowpunct) /
+		    sizeof(lowpunct[0]));
+	return !inranges(c, highpunct, sizeof(highpunct) /
+	    sizeof(highpunct[0]));
+}
+
 /*
- * text_isalnum(), quick for ASCII and the frequent blocks: Latin, Greek,
- * Cyrillic, and general punctuation.
+ * text_isalnum(), inline for ASCII and the frequent blocks: Latin,
+ * Greek, Cyrillic, and general punctuation.
  */
 static inline int
 isalnum_(uint32_t c)
@@ -183,7 +196,7 @@ isalnum_(uint32_t c)
 		return 1;
 	if (c >= 0x2000 && c <= 0x2bff)
 		return 0;
-	return text_isalnum(c);
+	return alnumrest(c);
 }
 
 /*
@@ -216,23 +229,7 @@ decode_(const char *s, const char *end, uint32_t *c)
 int
 text_isalnum(uint32_t c)
 {
-	if (c < 0x80)
-		return cls[c] == K_ALNUM;
-	if (c == TEXT_BADBYTE)
-		return 1;
-	/* The frequent blocks first: Latin, Greek, Cyrillic; punctuation. */
-	if (c >= 0xc0 && c < 0x37e)
-		return c != 0xd7 && c != 0xf7 && !(c >= 0x2c2 && c <= 0x2c5) &&
-		    !(c >= 0x2d2 && c <= 0x2df);
-	if (c >= 0x388 && c < 0x530)
-		return 1;
-	if (c >= 0x2000 && c <= 0x2bff)
-		return 0;
-	if (c < 0x2000)
-		return !inranges(c, lowpunct, sizeof(lowpunct) /
-		    sizeof(lowpunct[0]));
-	return !inranges(c, highpunct, sizeof(highpunct) /
-	    sizeof(highpunct[0]));
+	return isalnum_(c);
 }
 
 int
