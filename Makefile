@@ -57,10 +57,10 @@ lint:
 	@test -z "$(MAN1)$(MAN5)" || mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
 
 # The whole suite again under AddressSanitizer and UBSan, and under
-# valgrind, in build trees of their own.
+# valgrind, in build trees of their own (without the benchmark inputs).
 check-asan:
 	rm -rf build/asan && mkdir -p build/asan
-	tar cf - $(wildcard Makefile cmd lib tests man seeds bench) | \
+	tar cf - --exclude=bench/out $(wildcard Makefile cmd lib tests man seeds bench) | \
 	    (cd build/asan && tar xf -)
 	cd build/asan && $(MAKE) clean && ARTKIT_SHARED="$(CURDIR)/../shared" \
 	    ASAN_OPTIONS=detect_leaks=1 $(MAKE) check \

@@ -167,9 +167,22 @@ inranges(uint32_t c, const uint32_t (*r)[2], size_t n)
 	return 0;
 }
 
+/* text_isalnum() past the frequent blocks: the punctuation of the rest. */
+static int
+alnumrest(uint32_t c)
+{
+	if (c == TEXT_BADBYTE)
+		return 1;
+	if (c < 0x2000)
+		return !inranges(c, lowpunct, sizeof(lowpunct) /
+		    sizeof(lowpunct[0]));
+	return !inranges(c, highpunct, sizeof(highpunct) /
+	    sizeof(highpunct[0]));
+}
+
 /*
- * text_isalnum(), quick for ASCII and the frequent blocks: Latin, Greek,
- * Cyrillic, and general punctuation.
+ * text_isalnum(), inline for ASCII and the frequent blocks: Latin,
+ * Greek, Cyrillic, and general punctuation.
  */
 static inline int
 isalnum_(uint32_t c)
@@ -183,7 +196,7 @@ isalnum_(uint32_t c)
 		return 1;
 	if (c >= 0x2000 && c <= 0x2bff)
 		return 0;
-	return text_isalnum(c);
+	return alnumrest(c);
 }
 
 /*
@@ -216,23 +229,7 @@ decode_(const char *s, const char *end, uint32_t *c)
 int
 text_isalnum(uint32_t c)
 {
-	if (c < 0x80)
-		return cls[c] == K_ALNUM;
-	if (c == TEXT_BADBYTE)
-		return 1;
-	/* The frequent blocks first: Latin, Greek, Cyrillic; punctuation. */
-	if (c >= 0xc0 && c < 0x37e)
-		return c != 0xd7 && c != 0xf7 && !(c >= 0x2c2 && c <= 0x2c5) &&
-		    !(c >= 0x2d2 && c <= 0x2df);
-	if (c >= 0x388 && c < 0x530)
-		return 1;
-	if (c >= 0x2000 && c <= 0x2bff)
-		return 0;
-	if (c < 0x2000)
-		return !inranges(c, lowpunct, sizeof(lowpunct) /
-		    sizeof(lowpunct[0]));
-	return !inranges(c, highpunct, sizeof(highpunct) /
-	    sizeof(highpunct[0]));
+	return isalnum_(c);
 }
 
 int
@@ -549,6 +546,26 @@ bits16(unsigned int m)
 	return bits8[m & 0xff] + bits8[m >> 8 & 0xff];
 }
 
+
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+/*
+ * The ASCII letters and digits of 16 bytes, as a mask of 0xff bytes; the
+ * digits alone in *d.
+ */
+static inline __m128i
+alnum16(__m128i x, __m128i *d)
+{
+	__m128i l;
+
+	/* x - lo is at most hi - lo, unsigned: x is from lo to hi. */
+	l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	    _mm_set1_epi8('a'));
+	l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
+	*d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+	*d = _mm_cmpeq_epi8(_mm_min_epu8(*d, _mm_set1_epi8(9)), *d);
+	return _mm_or_si128(l, *d);
+}
+#endif
 /*
  * The length of the run of ASCII letters and digits at p, before end:
  * sixteen bytes at a time with SSE2, which spares a branch at the end of
@@ -559,18 +576,12 @@ alnumrun(const char *p, const char *end)
 {
 	const char *q = p;
 #if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
-	__m128i x, l, d;
+	__m128i x, d;
 	unsigned int m;
 
 	while (end - q >= 16) {
 		x = _mm_loadu_si128((const __m128i *)(const void *)q);
-		/* x - lo is at most hi - lo, unsigned: x is from lo to hi. */
-		l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-		    _mm_set1_epi8('a'));
-		l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
-		d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-		d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
-		m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(l, d)) & 0xffff;
+		m = ~(unsigned)_mm_movemask_epi8(alnum16(x, &d)) & 0xffff;
 		if (m != 0)
 			return (size_t)(q - p) + bits16((m & -m) - 1);
 		q += 16;
@@ -1125,17 +1136,12 @@ struct cls16 {
 static inline void
 classify16(const char *p, struct cls16 *c)
 {
-	__m128i x, l, d;
+	__m128i x, a, d;
 
 	x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	/* x - lo is at most hi - lo, unsigned: x is from lo to hi. */
-	l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-	    _mm_set1_epi8('a'));
-	l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
-	d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-	d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+	a = alnum16(x, &d);
 	c->digit = (unsigned)_mm_movemask_epi8(d);
-	c->alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(l, d));
+	c->alnum = (unsigned)_mm_movemask_epi8(a);
 	c->space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
 	    _mm_set1_epi8(' ')));
 	c->comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
