@@ -797,6 +797,20 @@ termlen(const char *p, const char *end)
 	return widetermlen(p, end);
 }
 
+/* Sets a token out for the text from p to e, in the paragraph open. */
+static inline void
+filltok(const struct textscan *s, struct texttok *t, enum texttype type,
+    const char *p, const char *e)
+{
+	t->type = type;
+	t->p = p;
+	t->n = (size_t)(e - p);
+	t->no = 0;
+	t->para = s->npara;
+	t->words = 0;
+	t->flags = 0;
+}
+
 static struct texttok *
 push(struct textscan *s, enum texttype type, const char *p, const char *e)
 {
@@ -809,13 +823,7 @@ push(struct textscan *s, enum texttype type, const char *p, const char *e)
 		t = &s->queue[s->qtail];
 		s->qtail = (s->qtail + 1) % TEXT_QUEUE;
 	}
-	t->type = type;
-	t->p = p;
-	t->n = (size_t)(e - p);
-	t->no = 0;
-	t->para = s->npara;
-	t->words = 0;
-	t->flags = 0;
+	filltok(s, t, type, p, e);
 	return t;
 }
 
@@ -1078,13 +1086,7 @@ wordtok(struct textscan *s, struct texttok *t)
 		s->sent = p;
 	s->nwords++;
 	s->p = e;
-	t->type = TT_WORD;
-	t->p = p;
-	t->n = (size_t)(e - p);
-	t->no = 0;
-	t->para = s->npara;
-	t->words = 0;
-	t->flags = 0;
+	filltok(s, t, TT_WORD, p, e);
 	if (s->sentwords++ == 0)
 		t->flags |= TW_SENT;
 	if (s->parawords++ == 0)
