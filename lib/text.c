@@ -797,6 +797,20 @@ termlen(const char *p, const char *end)
 	return widetermlen(p, end);
 }
 
+/* Sets a token out for the text from p to e, in the paragraph open. */
+static inline void
+filltok(const struct textscan *s, struct texttok *t, enum texttype type,
+    const char *p, const char *e)
+{
+	t->type = type;
+	t->p = p;
+	t->n = (size_t)(e - p);
+	t->no = 0;
+	t->para = s->npara;
+	t->words = 0;
+	t->flags = 0;
+}
+
 static struct texttok *
 push(struct textscan *s, enum texttype type, const char *p, const char *e)
 {
@@ -809,13 +823,7 @@ push(struct textscan *s, enum texttype type, const char *p, const char *e)
 		t = &s->queue[s->qtail];
 		s->qtail = (s->qtail + 1) % TEXT_QUEUE;
 	}
-	t->type = type;
-	t->p = p;
-	t->n = (size_t)(e - p);
-	t->no = 0;
-	t->para = s->npara;
-	t->words = 0;
-	t->flags = 0;
+	filltok(s, t, type, p, e);
 	return t;
 }
 
@@ -879,6 +887,24 @@ innermost(struct textscan *s, int mask)
 	return -1;
 }
 
+/* Opens a quotation of a kind unless one of that kind is open. */
+static void
+openkind(struct textscan *s, int kind, const char *after)
+{
+	if (innermost(s, 1 << kind) < 0)
+		openq(s, kind, after);
+}
+
+/* Ends the innermost open quotation of the kinds in mask, if any. */
+static void
+closekind(struct textscan *s, int mask, const char *p)
+{
+	int i;
+
+	if ((i = innermost(s, mask)) >= 0)
+		closeq(s, i, p);
+}
+
 /*
  * A quotation mark.  A straight double quote opens where it stands
  * before a word and closes where it stands after one, as the flanking
@@ -911,39 +937,32 @@ quotemark(struct textscan *s, uint32_t c, const char *p, size_t l)
 			openq(s, Q_CURLY, after);
 		break;
 	case RDQUO:
-		if ((i = innermost(s, DOUBLES | 1 << Q_LOW)) >= 0)
-			closeq(s, i, p);
+		closekind(s, DOUBLES | 1 << Q_LOW, p);
 		break;
 	case LOWDQUO:
-		if (innermost(s, 1 << Q_LOW) < 0)
-			openq(s, Q_LOW, after);
+		openkind(s, Q_LOW, after);
 		break;
 	case LCORNER:
 	case LWCORNER:
-		if (innermost(s, 1 << (c == LCORNER ? Q_CORNER : Q_WCORNER)) < 0)
-			openq(s, c == LCORNER ? Q_CORNER : Q_WCORNER, after);
+		openkind(s, c == LCORNER ? Q_CORNER : Q_WCORNER, after);
 		break;
 	case RCORNER:
 	case RWCORNER:
-		if ((i = innermost(s, 1 << (c == RCORNER ? Q_CORNER :
-		    Q_WCORNER))) >= 0)
-			closeq(s, i, p);
+		closekind(s, 1 << (c == RCORNER ? Q_CORNER : Q_WCORNER), p);
 		break;
 	case LSQUO:
-		if (lf && innermost(s, 1 << Q_SINGLE) < 0)
-			openq(s, Q_SINGLE, after);
+		if (lf)
+			openkind(s, Q_SINGLE, after);
 		break;
 	case RSQUO:
-		if (rf && (i = innermost(s, 1 << Q_SINGLE)) >= 0)
-			closeq(s, i, p);
+		if (rf)
+			closekind(s, 1 << Q_SINGLE, p);
 		break;
 	case LAQUO:
-		if (innermost(s, 1 << Q_GUIL) < 0)
-			openq(s, Q_GUIL, after);
+		openkind(s, Q_GUIL, after);
 		break;
 	case RAQUO:
-		if ((i = innermost(s, 1 << Q_GUIL)) >= 0)
-			closeq(s, i, p);
+		closekind(s, 1 << Q_GUIL, p);
 		break;
 	}
 }
@@ -1067,13 +1086,7 @@ wordtok(struct textscan *s, struct texttok *t)
 		s->sent = p;
 	s->nwords++;
 	s->p = e;
-	t->type = TT_WORD;
-	t->p = p;
-	t->n = (size_t)(e - p);
-	t->no = 0;
-	t->para = s->npara;
-	t->words = 0;
-	t->flags = 0;
+	filltok(s, t, TT_WORD, p, e);
 	if (s->sentwords++ == 0)
 		t->flags |= TW_SENT;
 	if (s->parawords++ == 0)
