@@ -315,50 +315,44 @@ static inline unsigned
 unplain16(const char *p)
 {
 	const __m128i ctl = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f),
-	    lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
+	    lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'),
+	    bs = _mm_set1_epi8('\\');
 	__m128i a, m;
 
 	a = _mm_loadu_si128((const __m128i *)(const void *)p);
 	m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(a, ctl), a),
-	    _mm_or_si128(_mm_cmpeq_epi8(a, del),
-	    _mm_or_si128(_mm_cmpeq_epi8(a, lt), _mm_cmpeq_epi8(a, amp))));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(a, _mm_set1_epi8('\\')));
+	    _mm_or_si128(_mm_cmpeq_epi8(a, del), _mm_cmpeq_epi8(a, bs)));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(a, lt),
+	    _mm_cmpeq_epi8(a, amp)));
 	return (unsigned)_mm_movemask_epi8(m);
 }
+#endif
 
 /*
  * The first byte at or after p, before end, that unplain() holds to, or
- * NULL.  Without markup these are the bytes of lines_next()'s scan.
+ * NULL: with SSE2, 32 bytes at a time (without markup these are the bytes
+ * of lines_next()'s scan), then one at a time.
  */
 static const char *
 unplainat(const char *p, const char *end, int markup)
 {
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
 	uint32_t m;
 
 	if (markup) {
 		for (; end - p >= 32; p += 32)
-			if ((m = unplain16(p) | unplain16(p + 16) << 16)
-			    != 0)
+			if ((m = unplain16(p) | unplain16(p + 16) << 16) != 0)
 				return p + __builtin_ctz(m);
 	} else
 		for (; end - p >= 32; p += 32)
 			if ((m = stop32(p)) != 0)
 				return p + __builtin_ctz(m);
-	for (; p < end; p++)
-		if (unplain((unsigned char)*p, markup))
-			return p;
-	return NULL;
-}
-#else
-static const char *
-unplainat(const char *p, const char *end, int markup)
-{
-	for (; p < end; p++)
-		if (unplain((unsigned char)*p, markup))
-			return p;
-	return NULL;
-}
 #endif
+	for (; p < end; p++)
+		if (unplain((unsigned char)*p, markup))
+			return p;
+	return NULL;
+}
 
 int
 lines_plain(struct lines *ln, const char **p, size_t *n, int markup)

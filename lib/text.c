@@ -760,41 +760,39 @@ opensentence(uint32_t c)
  * (。！？), after which no space comes: a sentence ends after them and
  * the closing marks that follow, whatever comes next.
  */
-static size_t
-widetermlen(const char *p, const char *end)
+static int
+iswideterm(uint32_t c)
 {
-	if (end - p < 3)
-		return 0;
-	if (memcmp(p, "\xe3\x80\x82", 3) == 0 ||
-	    memcmp(p, "\xef\xbc\x81", 3) == 0 ||
-	    memcmp(p, "\xef\xbc\x9f", 3) == 0)
-		return 3;
-	return 0;
+	return c == 0x3002 || c == 0xff01 || c == 0xff1f;
 }
 
-/* Whether a code point above ASCII is sentence punctuation. */
+/*
+ * Whether a code point above ASCII is sentence punctuation: the ellipsis,
+ * 。！？, । ॥ (Devanagari), ؟ ۔ (Arabic, Urdu).
+ */
 static int
 istermcp(uint32_t c)
 {
-	return c == HELLIP || c == 0x3002 || c == 0xff01 || c == 0xff1f ||
-	    c == 0x0964 || c == 0x0965 || c == 0x061f || c == 0x06d4;
+	return c == HELLIP || iswideterm(c) || c == 0x0964 || c == 0x0965 ||
+	    c == 0x061f || c == 0x06d4;
 }
 
+/*
+ * The length of the sentence punctuation at p, before end, or 0; its code
+ * point in *c.
+ */
 static size_t
-termlen(const char *p, const char *end)
+termlen(const char *p, const char *end, uint32_t *c)
 {
-	if (*p == '.' || *p == '!' || *p == '?')
+	size_t l;
+
+	*c = (unsigned char)*p;
+	if (*c == '.' || *c == '!' || *c == '?')
 		return 1;
-	if (end - p >= 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0)
-		return 3;
-	/* । ॥ (Devanagari), ؟ ۔ (Arabic, Urdu) */
-	if (end - p >= 3 && memcmp(p, "\xe0\xa5", 2) == 0 &&
-	    (p[2] == '\xa4' || p[2] == '\xa5'))
-		return 3;
-	if (end - p >= 2 && (memcmp(p, "\xd8\x9f", 2) == 0 ||
-	    memcmp(p, "\xdb\x94", 2) == 0))
-		return 2;
-	return widetermlen(p, end);
+	if (*c < 0x80)
+		return 0;
+	l = decode_(p, end, c);
+	return istermcp(*c) ? l : 0;
 }
 
 /* Sets a token out for the text from p to e, in the paragraph open. */
@@ -982,8 +980,8 @@ term(struct textscan *s)
 	uint32_t c;
 	int wide = 0;
 
-	while (q < end && (l = termlen(q, end)) > 0) {
-		wide |= widetermlen(q, end) > 0;
+	while (q < end && (l = termlen(q, end, &c)) > 0) {
+		wide |= iswideterm(c);
 		q += l;
 		nt++;
 	}

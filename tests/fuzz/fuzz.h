@@ -54,4 +54,11 @@ struct artin *fuzz_open(const void *, size_t n, enum artfmt, size_t cap,
  */
 void	fuzz_checkrecord(const char *, size_t n, int strict);
 
+/*
+ * Appends the record of an article to recs and checks it: whole and
+ * strict (fuzz_checkrecord()), with a real day for its date or none, and
+ * with a form in article text.
+ */
+void	fuzz_addrecord(struct buf *recs, struct article *);
+
 #endif

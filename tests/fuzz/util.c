@@ -11,8 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "article.h"
+#include "date.h"
 #include "fuzz.h"
 #include "reader.h"
+#include "tsv.h"
 
 void
 fuzz_fail(const char *file, int line, const char *what)
@@ -87,4 +90,19 @@ fuzz_checkrecord(const char *p, size_t n, int strict)
 			FUZZ_ASSERT(p[i] != '\0' && p[i] != '\r');
 	}
 	FUZZ_ASSERT(tabs == NCOLS - 1);
+}
+
+void
+fuzz_addrecord(struct buf *recs, struct article *a)
+{
+	static struct buf text;
+	const char *p;
+	size_t n, at = recs->n;
+
+	FUZZ_ASSERT(tsv_put(recs, a) == 0);
+	fuzz_checkrecord(recs->p + at, recs->n - at, 1);
+	p = article_text(a, COL_DATE, &n);
+	FUZZ_ASSERT(n == 0 || date_check(p, n, NULL, NULL, NULL) == DATE_OK);
+	text.n = 0;
+	FUZZ_ASSERT(article_puttext(&text, a) == 0);
 }
