@@ -30,10 +30,16 @@ static int group = -1;		/* -g */
 static const char *stopfile;	/* -S */
 static struct stout out = { REP_SUMMARY, 10, 0, 3 };
 
-/* The stop words in use, normalised, for the state and its hash. */
-static char **stop;
+/*
+ * The stop words in use, normalised, for the state and its hash: the
+ * built-in list as it stands, or the words of -S one after another in
+ * stopbuf, each at an offset of stopoff until all are read.
+ */
+static const char *const *stop;
 static size_t *stoplen;
 static size_t nstop;
+static struct buf stopbuf;
+static size_t *stopoff;
 static size_t maxbytes = ARTIN_MAXDEFAULT;
 
 static void
@@ -70,25 +76,61 @@ number(const char *s, long max, const char *what)
 	return v;
 }
 
+/* Keeps a word of -S, normalised, in stopbuf; an empty one is none. */
 static void
-addstop(const char *w, size_t n)
+addstop(const char *w, size_t n, size_t *cap)
 {
 	char buf[WORDMAX];
-	size_t len;
+	size_t len, *o;
 	int poss;
-	char **s;
-	size_t *l;
 
 	len = stats_norm(buf, sizeof(buf), w, n > WORDMAX ? WORDMAX : n,
 	    &poss);
 	if (len == 0)
 		return;
-	if ((s = realloc(stop, (nstop + 1) * sizeof(*s))) == NULL ||
-	    (stop = s, (l = realloc(stoplen, (nstop + 1) * sizeof(*l))) ==
-	    NULL) || (stoplen = l, (stop[nstop] = malloc(len)) == NULL))
+	if (nstop + 1 >= *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		if ((o = realloc(stopoff, *cap * sizeof(*o))) == NULL)
+			err(TROUBLE, NULL);
+		stopoff = o;
+	}
+	if (buf_add(&stopbuf, buf, len) == -1)
 		err(TROUBLE, NULL);
-	memcpy(stop[nstop], buf, len);
-	stoplen[nstop++] = len;
+	stopoff[nstop++] = stopbuf.n - len;
+	stopoff[nstop] = stopbuf.n;
+}
+
+/*
+ * Points stop and stoplen at the words: the built-in list, which is
+ * normalised already, or those of -S in stopbuf.  Two allocations, not
+ * one a word.
+ */
+static void
+liststop(void)
+{
+	const char **w;
+	size_t i;
+
+	if (stopfile == NULL)
+		for (nstop = 0; stats_stopwords[nstop] != NULL; nstop++)
+			;
+	if ((stoplen = malloc((nstop + 1) * sizeof(*stoplen))) == NULL)
+		err(TROUBLE, NULL);
+	if (stopfile == NULL) {
+		for (i = 0; i < nstop; i++)
+			stoplen[i] = strlen(stats_stopwords[i]);
+		stop = stats_stopwords;
+		return;
+	}
+	if ((w = malloc((nstop + 1) * sizeof(*w))) == NULL)
+		err(TROUBLE, NULL);
+	for (i = 0; i < nstop; i++) {
+		w[i] = stopbuf.p + stopoff[i];
+		stoplen[i] = stopoff[i + 1] - stopoff[i];
+	}
+	stop = w;
+	free(stopoff);
+	stopoff = NULL;
 }
 
 /*
@@ -100,12 +142,11 @@ loadstop(void)
 {
 	struct lines ln;
 	char *p;
-	size_t n, i;
+	size_t n, cap = 0;
 	int fd, r;
 
 	if (stopfile == NULL) {
-		for (i = 0; stats_stopwords[i] != NULL; i++)
-			addstop(stats_stopwords[i], strlen(stats_stopwords[i]));
+		liststop();
 		return;
 	}
 	if ((fd = strcmp(stopfile, "-") == 0 ? 0 : open(stopfile, O_RDONLY)) ==
@@ -118,13 +159,14 @@ loadstop(void)
 		while (n > 0 && (*p == ' ' || *p == '\t'))
 			p++, n--;
 		if (n > 0 && *p != '#')
-			addstop(p, n);
+			addstop(p, n, &cap);
 	}
 	if (r == -1)
 		err(TROUBLE, "%s", stopfile);
 	lines_free(&ln);
 	if (fd != 0)
 		close(fd);
+	liststop();
 }
 
 static struct stats *
@@ -136,7 +178,7 @@ newstats(void)
 
 	c.tables = tables;
 	c.group = group;
-	c.stophash = stats_stophash((const char *const *)stop, stoplen, nstop);
+	c.stophash = stats_stophash(stop, stoplen, nstop);
 	if ((st = stats_new(mflag ? NULL : &c)) == NULL)
 		err(TROUBLE, NULL);
 	if (mflag)
@@ -221,7 +263,7 @@ checkconf(struct stats **stp, int gflag)
 		if ((tables & 1 << i) && !(c->tables & 1 << i))
 			errx(TROUBLE, "the partials hold no table for %s; make "
 			    "them with -p %s", tableopt[i], tableopt[i]);
-	h = stats_stophash((const char *const *)stop, stoplen, nstop);
+	h = stats_stophash(stop, stoplen, nstop);
 	if (stopfile != NULL && c->stophash != h &&
 	    (c->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		errx(TROUBLE, "the partials were counted with other stop words "

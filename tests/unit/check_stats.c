@@ -644,6 +644,26 @@ START_TEST(stats_norm_folds_and_drops_a_possessive)
 }
 END_TEST
 
+/* artstat takes the built-in lists as they stand, without stats_norm(). */
+START_TEST(stats_norm_leaves_the_built_in_lists_as_they_are)
+{
+	const char *const *l[] = { stats_stopwords, stats_titlewords };
+	char w[64];
+	size_t i, j, n;
+	int poss;
+
+	for (i = 0; i < 2; i++)
+		for (j = 0; l[i][j] != NULL; j++) {
+			n = strlen(l[i][j]);
+			ck_assert_uint_lt(n, sizeof(w));
+			ck_assert_uint_eq(stats_norm(w, sizeof(w), l[i][j], n,
+			    &poss), n);
+			ck_assert_int_eq(memcmp(w, l[i][j], n), 0);
+		}
+	ck_assert_uint_gt(j, 50);
+}
+END_TEST
+
 START_TEST(stats_group_keeps_one_group_per_key_escaped)
 {
 	struct stats *st = stats_new(&plain);
@@ -693,6 +713,7 @@ stats_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats_norm");
 	tcase_add_test(tc, stats_norm_folds_and_drops_a_possessive);
+	tcase_add_test(tc, stats_norm_leaves_the_built_in_lists_as_they_are);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats_group");
 	tcase_add_test(tc, stats_group_keeps_one_group_per_key_escaped);
