@@ -92,8 +92,11 @@ stats_mark(struct stats *st, const char *w, size_t n, int marks)
 		return -1;
 	if (n <= HTAB_PRE) {
 		htab_pack(w, n, k);
-		if ((s = vfind(&st->fast, k, n, htab_hashk(k, n))) != NULL)
+		/* What was counted, was counted with the marks it had. */
+		if ((s = vfind(&st->fast, k, n, htab_hashk(k, n))) != NULL) {
+			stats_vsettle(st, s);
 			s->marks = st->vmarks[i];
+		}
 	}
 	return 0;
 }
@@ -462,8 +465,10 @@ stats_vsettle(struct stats *st, struct vslot *s)
 {
 	struct hent *e = htab_ent(&st->voc, s->idx - 1);
 
-	e->val[V_COUNT] += s->count;
-	e->val[V_DF] += s->df;
+	if (!(s->marks & STATS_STOP)) {
+		e->val[V_COUNT] += s->count;
+		e->val[V_DF] += s->df;
+	}
 	s->count = s->df = 0;
 }
 

@@ -170,21 +170,26 @@ vfind(const struct vfast *f, const uint64_t k[2], size_t n, uint64_t h)
 struct vslot *stats_vslot(struct stats *, const uint64_t k[2], size_t n,
 	    uint64_t h);
 
-/* Adds the counts of a slot to its entry. */
+/* Adds the counts of a slot to its entry, but a stop word's. */
 void	stats_vsettle(struct stats *, struct vslot *);
 
 /* Adds the counts of every slot to the entries, before they are read. */
 void	stats_settle(struct stats *);
 
-/* Counts an ungrouped term in its slot, for the current article. */
+/*
+ * Counts an ungrouped term in its slot, for the current article; a stop
+ * word may be counted too, and stats_vsettle() leaves it out.  No branch
+ * but the rare one: whether a word was counted in the article before
+ * comes in no order.
+ */
 static inline void
 vcount(struct stats *st, struct vslot *s)
 {
+	uint32_t serial = (uint32_t)st->serial;
+
 	s->count++;
-	if (s->last != (uint32_t)st->serial) {
-		s->last = (uint32_t)st->serial;
-		s->df++;
-	}
+	s->df = (uint16_t)(s->df + (s->last != serial));
+	s->last = serial;
 	if (s->count == UINT32_MAX || s->df == UINT16_MAX)
 		stats_vsettle(st, s);
 }

@@ -25,6 +25,7 @@ struct walk {
 	struct stats	*st;
 	long		 g;
 	int		 tables;
+	int		 termonly;	/* the ungrouped terms, no bigram, no name */
 	long		 prev;		/* the last term, for bigrams; -1 */
 	const char	*runend;	/* end of the name being read, or NULL */
 	struct buf	*name;
@@ -182,6 +183,12 @@ lower8(uint64_t x)
 	return x | (ge & ~gt & ~x & HIGH8) >> 2;
 }
 
+/* The first n bytes of a word loaded from memory, the lowest first. */
+static const uint64_t firstbytes[9] = {
+	0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL,
+	0xffffffffffffULL, 0xffffffffffffffULL, 0xffffffffffffffffULL
+};
+
 /*
  * The packed form of n bytes at p (n <= HTAB_PRE), folded, eight bytes
  * at a time where sixteen bytes can be read before end on a machine that
@@ -196,11 +203,9 @@ packfold(const char *p, size_t n, const char *end, uint64_t k[2])
 	if (end - p >= 16 && littleendian()) {
 		memcpy(&a, p, 8);
 		memcpy(&b, p + 8, 8);
-		if (n < 8) {
-			a &= ((uint64_t)1 << n * 8) - 1;
-			b = 0;
-		} else if (n < 16)
-			b &= ((uint64_t)1 << (n - 8) * 8) - 1;
+		/* Masks, not branches: word lengths come in no order. */
+		a &= firstbytes[n < 8 ? n : 8];
+		b &= firstbytes[n > 8 ? n - 8 : 0];
 	} else {
 		for (i = 0; i < n; i++) {
 			c = (unsigned char)p[i];
@@ -267,9 +272,13 @@ pack(const char *p, size_t n, const char *end, uint64_t k[2], size_t *len,
 {
 	size_t i, m;
 
-	/* The final 's of an ASCII word is left out before folding. */
-	*poss = n > 2 && (p[n - 1] | 0x20) == 's' && p[n - 2] == '\'';
-	m = *poss ? n - 2 : n;
+	/*
+	 * The final 's of an ASCII word is left out before folding; found
+	 * without branches, since many words end in s.
+	 */
+	m = n > 2 ? n - 2 : 0;
+	*poss = (n > 2) & ((p[n - 1] | 0x20) == 's') & (p[m] == '\'');
+	m = *poss ? m : n;
 	if (m <= HTAB_PRE && packfold(p, m, end, k)) {
 		*len = m;
 		return 1;
@@ -347,6 +356,21 @@ term(struct walk *wk, long i, struct vslot *s)
 	return stats_term(wk->st, wk->g, i);
 }
 
+/*
+ * The ungrouped terms alone (-w): a word with a slot is counted in it
+ * whether it is a stop word or not, without a branch on which it is
+ * (stats_vsettle() leaves the counts of stop words out).
+ */
+static int
+termonly(struct walk *wk, long i, struct vslot *s, int marks)
+{
+	if (s != NULL)
+		vcount(wk->st, s);
+	else if (!(marks & STATS_STOP))
+		return stats_term(wk->st, wk->g, i);
+	return 0;
+}
+
 static int
 word(struct walk *wk, const struct texttok *t)
 {
@@ -359,10 +383,12 @@ word(struct walk *wk, const struct texttok *t)
 		simhash_word(wk->sh, t->p, t->n);
 	if (!(wk->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		return 0;
-	if (t->flags & TW_SENT)
-		wk->prev = -1;
 	if ((i = lookup(wk, t, &marks, &poss, &s)) == -1)
 		return -1;
+	if (wk->termonly)
+		return i == -2 ? 0 : termonly(wk, i, s, marks);
+	if (t->flags & TW_SENT)
+		wk->prev = -1;
 	if (i == -2) {
 		wk->prev = -1;
 		return endname(wk);
@@ -475,6 +501,8 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 	wk.st = st;
 	wk.g = g;
 	wk.tables = st->conf.tables;
+	wk.termonly = st->conf.group < 0 &&
+	    (wk.tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)) == ST_TERMS;
 	wk.prev = -1;
 	wk.name = &st->name;
 	if (!(wk.tables & ST_ALL))

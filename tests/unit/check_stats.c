@@ -343,6 +343,38 @@ START_TEST(stats_add_counts_articles_across_32_bits_of_serial)
 }
 END_TEST
 
+/*
+ * With the terms alone, the slots count stop words as any other, and
+ * the stop words are left out when the counts are added up.
+ */
+START_TEST(stats_add_leaves_stop_words_out_of_the_terms_alone)
+{
+	static const struct stconf only = { ST_TERMS, -1, 0 };
+	struct stats *st = stats_new(&only);
+	struct fieldctx *fc = field_new();
+	char *s;
+
+	ck_assert_ptr_nonnull(st);
+	ck_assert_ptr_nonnull(fc);
+	ck_assert_int_eq(stats_mark(st, "the", 3, STATS_STOP), 0);
+	addbody(st, fc, "The zebra, the THE zebra\xe2\x80\x99s.");
+	addbody(st, fc, "The lion.");
+	s = print(st, REP_TERMS, 0, 0);
+	ck_assert_str_eq(s, "zebra\t2\t1\nlion\t1\t1\n");
+	free(s);
+	/* Marked afterwards, a word keeps what it was counted before. */
+	ck_assert_int_eq(stats_mark(st, "lion", 4, STATS_STOP), 0);
+	addbody(st, fc, "Lion, lion.");
+	s = partial(st);
+	ck_assert_ptr_null(strstr(s, "\tthe\t"));
+	ck_assert_ptr_nonnull(strstr(s, "\nT\t0\tlion\t1\t1\n"));
+	ck_assert_ptr_nonnull(strstr(s, "\nT\t0\tzebra\t2\t1\n"));
+	free(s);
+	field_free(fc);
+	stats_free(st);
+}
+END_TEST
+
 START_TEST(stats_print_ranks_by_count_then_key_bytes)
 {
 	struct stats *st = stats_new(&terms);
@@ -741,6 +773,7 @@ stats_suite(void)
 	tcase_add_test(tc, stats_print_sums_a_summary_with_mean_and_median);
 	tcase_add_test(tc, stats_add_folds_words_of_every_length_alike);
 	tcase_add_test(tc, stats_add_counts_articles_across_32_bits_of_serial);
+	tcase_add_test(tc, stats_add_leaves_stop_words_out_of_the_terms_alone);
 	tcase_add_test(tc, stats_print_summarises_nothing_as_zeros);
 	tcase_add_test(tc,
 	    stats_print_halves_an_even_median_and_rounds_the_mean);
