@@ -389,20 +389,28 @@ cutof(int fd, off_t size, long j, int fmt, off_t *off)
 	return 0;
 }
 
-/* The format of a file, told by its start as a whole run would tell it. */
+/*
+ * The format of a file, told by its start as a whole run would tell it.
+ * Returns -1 with errno set when it could not be read.
+ */
 static int
 formatof(const char *path, int fmt)
 {
 	struct artin *in;
 	struct article *a;
+	int r, e;
 
-	if (fmt != FMT_AUTO || (in = artin_open(path, fmt)) == NULL)
+	if (fmt != FMT_AUTO)
 		return fmt;
+	if ((in = artin_open(path, fmt)) == NULL)
+		return -1;
 	artin_setmax(in, maxbytes);
-	(void)artin_next(in, &a);
+	r = artin_next(in, &a);
+	e = errno;
 	fmt = artin_format(in);
 	artin_close(in);
-	return fmt;
+	errno = e;
+	return r == -1 ? -1 : fmt;
 }
 
 /*
@@ -430,7 +438,13 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 			close(ck.fd);
 		return;
 	}
-	told = S_ISREG(sb.st_mode) ? formatof(path, fmt) : FMT_AUTO;
+	if ((told = S_ISREG(sb.st_mode) ? formatof(path, fmt) : FMT_AUTO) ==
+	    -1) {
+		warn("%s", path);
+		status = TROUBLE;
+		close(ck.fd);
+		return;
+	}
 	if (told != FMT_TEXT && told != FMT_RECORDS) {
 		close(ck.fd);
 		if (chunk == 1)

@@ -260,7 +260,7 @@ inject /dev/null artfields -f id,simhash,words,agency "$T/bad.txt"
 
 # artstat sums up all its input: on an error it may have written the
 # tables of what it read.  Most of its cases read the stop words from a
-# file: the built-in list is some seven hundred calls of its own.
+# file, as the built-in list does not.
 agg=1
 inject "$seed" artstat
 inject /dev/null artstat
@@ -294,6 +294,11 @@ inject /dev/null artstat -d -S "$T/stop" "$T/tiny.txt"
 inject /dev/null artstat -m "$T/tiny.part"
 # No stop words at all.
 inject "$seed" artstat -w -n 1 -S /dev/null
+# Chunks of a file (-c): telling its format, reading a piece of it.
+inject /dev/null artstat -p -c 1/2 -S "$T/stop" "$records" "$fx/mixed.txt"
+inject /dev/null artstat -p -c 2/2 -g date -w -S "$T/stop" "$T/gen.txt"
+inject /dev/null artstat -p -c 2/3 -b -S "$T/stop" "$T/gen.txt"
+inject /dev/null artstat -p -c 1/2 -g date -N -S "$T/stop" "$T/gen.txt"
 agg=
 
 done_testing
