@@ -1192,20 +1192,25 @@ struct m16 {
 
 #if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
 #define EQ(x, c)	_mm_cmpeq_epi8((x), _mm_set1_epi8(c))
+/* Bytes from lo to lo + n - 1: moved to -128 on, they lie below -128 + n. */
+#define IN(x, lo, n)	_mm_cmplt_epi8(_mm_add_epi8((x), \
+	_mm_set1_epi8((char)(-128 - (lo)))), _mm_set1_epi8((char)(-128 + (n))))
 #define MASK(v)		((unsigned int)_mm_movemask_epi8(v))
 
 static inline struct m16
 classify16(const char *p)
 {
 	struct m16 m;
-	__m128i x, a, d, j, e;
+	__m128i x, d, j, e;
 
 	x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	a = alnum16(x, &d);
-	j = _mm_or_si128(_mm_or_si128(EQ(x, '\''), EQ(x, '-')), EQ(x, '.'));
+	d = IN(x, '0', 10);
+	/* ' - . and \n . ! " ? */
+	j = _mm_or_si128(EQ(x, '\''), IN(x, '-', 2));
 	e = _mm_or_si128(_mm_or_si128(EQ(x, '\n'), EQ(x, '.')),
-	    _mm_or_si128(_mm_or_si128(EQ(x, '!'), EQ(x, '?')), EQ(x, '"')));
-	m.alnum = MASK(a);
+	    _mm_or_si128(IN(x, '!', 2), EQ(x, '?')));
+	m.alnum = MASK(_mm_or_si128(IN(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	    'a', 26), d));
 	m.digit = MASK(d);
 	m.joiner = MASK(j);
 	m.comma = MASK(EQ(x, ','));
@@ -1398,11 +1403,12 @@ high64(uint64_t m)
 }
 
 /*
- * The frequent end of a sentence, the quick way: one mark, a space and
- * an ASCII letter or digit, after a word that begins in lower case or
- * with a digit, which isabbrev() never takes for an abbreviation.  p is
- * the i-th byte of b; before tells whether a letter stands before it.
- * Returns 0 to leave the mark to term().
+ * The frequent marks the quick way, as term() would take them: one mark
+ * at the end of a paragraph (which ends the sentence itself), or one mark
+ * and one space before a code point that opens a sentence or not, after a
+ * word that is an abbreviation or not.  p is the i-th byte of b; before
+ * tells whether a letter or digit stands before it, have whether the
+ * sentence holds a word.  Returns 0 to leave the mark to term().
  */
 static int
 quickterm(struct textscan *s, const char *p, unsigned int i,
@@ -1410,25 +1416,28 @@ quickterm(struct textscan *s, const char *p, unsigned int i,
     unsigned int have)
 {
 	uint64_t w = b->starts & ((1ULL << i) - 1);
-	unsigned char c;
-	const char *ws;
+	const char *ws = NULL;
+	size_t n;
+	uint32_t c;
 
-	if (s->end - p < 3 || p[1] != ' ' ||
-	    cls[(unsigned char)p[2]] != K_ALNUM)
-		return 0;
-	c = (unsigned char)p[2];
-	if (*p == '.' && before && !(c >= 'a' && c <= 'z')) {
-		if (w == 0)
+	if (p + 1 < s->end && p[1] != '\n') {
+		if (s->end - p < 3 || p[1] != ' ' || isws(c = cpat(p + 2,
+		    s->end)))
 			return 0;
-		ws = p - i + high64(w);
-		if (!((*ws >= 'a' && *ws <= 'z' && *ws != 'v') ||
-		    (*ws >= '0' && *ws <= '9')) || (p - ws > 1 && ws[1] == '.'))
-			return 0;
-	}
-	/* A letter in lower case opens no sentence. */
-	if (!(c >= 'a' && c <= 'z') && have) {
-		s->nsent++;
-		ended(k, i);
+		if (*p == '.' && before && opensentence(c)) {
+			/* Where the word before begins, if in the block. */
+			if (w == 0)
+				return 0;
+			ws = p - i + high64(w);
+			n = (size_t)(p - ws);
+			if ((n <= 7 || (n <= ABBREV_MAX && p[-2] == '.')) &&
+			    isabbrev(ws, n))
+				c = 0;
+		}
+		if (have && opensentence(c)) {
+			s->nsent++;
+			ended(k, i);
+		}
 	}
 	s->p = p + 1;
 	return 1;
