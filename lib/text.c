@@ -1731,6 +1731,8 @@ text_count(const char *p, size_t n, struct textcount *c, unsigned int flags)
  */
 
 #define SPK_WORDS	16
+/* How far from a quotation its speaker is looked for, in bytes. */
+#define SPK_REACH	2048
 
 struct spkword {
 	const char	*p;
@@ -1882,9 +1884,16 @@ text_speaker(const char *text, size_t n, const char *q, size_t qn,
 	uint32_t c;
 	int nw, i;
 
-	while (ps > text && ps[-1] != '\n')
+	/*
+	 * The words next to the quotation, in its paragraph, and no further
+	 * than SPK_REACH bytes away: a paragraph of many quotations then
+	 * costs time in proportion to its length, not to its square.
+	 */
+	while (ps > text && ps[-1] != '\n' && q - ps < SPK_REACH)
 		ps--;
-	while (pe < end && *pe != '\n')
+	while (ps < q && ((unsigned char)*ps & 0xc0) == 0x80)
+		ps++;
+	while (pe < end && *pe != '\n' && pe - (q + qn) < SPK_REACH)
 		pe++;
 	if (after < pe)
 		after += text_decode(after, pe, &c);
