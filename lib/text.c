@@ -1583,6 +1583,7 @@ countall(struct textscan *s)
 	char tail[BLOCK];
 	uint64_t e;
 	unsigned int i;
+	size_t n;
 	int more = 1;
 
 	memset(&c, 0, sizeof(c));
@@ -1590,11 +1591,13 @@ countall(struct textscan *s)
 	k.after = ~0ULL;
 	if (!parabegin(s))
 		return;
-	for (p = s->p; more && p < s->end; p += BLOCK) {
+	for (p = s->p; more && p < s->end; p += n) {
 		q = p;
+		n = BLOCK;
 		if (s->end - p < BLOCK) {
+			n = (size_t)(s->end - p);
 			memset(tail, 0, sizeof(tail));
-			memcpy(tail, p, (size_t)(s->end - p));
+			memcpy(tail, p, n);
 			q = tail;
 		}
 		classify(p, q, s->end, &b, &c);
