@@ -1373,21 +1373,30 @@ struct m64 {
 	uint64_t	 alnum, digit, joiner, comma, high, event;
 };
 
-static inline void
-classify64(const char *q, struct m64 *m)
-{
-	struct m16 m0 = classify16(q), m1 = classify16(q + 16),
-	    m2 = classify16(q + 32), m3 = classify16(q + 48);
+/* Blocks classified at a time, so that a call and its constants pay. */
+#define RUN	8
 
+/* The masks of n blocks at q. */
+static void
+classifyrun(const char *q, size_t n, struct m64 *m)
+{
+	struct m16 m0, m1, m2, m3;
+
+	for (; n > 0; n--, q += BLOCK, m++) {
+		m0 = classify16(q);
+		m1 = classify16(q + 16);
+		m2 = classify16(q + 32);
+		m3 = classify16(q + 48);
 #define JOIN(f)	((uint64_t)m0.f | (uint64_t)m1.f << 16 | \
 	    (uint64_t)m2.f << 32 | (uint64_t)m3.f << 48)
-	m->alnum = JOIN(alnum);
-	m->digit = JOIN(digit);
-	m->joiner = JOIN(joiner);
-	m->comma = JOIN(comma);
-	m->high = JOIN(high);
-	m->event = JOIN(event);
+		m->alnum = JOIN(alnum);
+		m->digit = JOIN(digit);
+		m->joiner = JOIN(joiner);
+		m->comma = JOIN(comma);
+		m->high = JOIN(high);
+		m->event = JOIN(event);
 #undef JOIN
+	}
 }
 
 #ifdef TEXT_AVX2
@@ -1395,58 +1404,65 @@ classify64(const char *q, struct m64 *m)
 #define IN2(x, lo, n)	_mm256_cmpgt_epi8( \
 	_mm256_set1_epi8((char)(-128 + (n))), \
 	_mm256_add_epi8((x), _mm256_set1_epi8((char)(-128 - (lo)))))
-#define MASK2(v)	((uint64_t)(uint32_t)_mm256_movemask_epi8(v))
+#define MASK2(v)	((uint32_t)_mm256_movemask_epi8(v))
+#define JOIN2(a, b)	((uint64_t)(a) | (uint64_t)(b) << 32)
 
-/* classify64() with AVX2, 32 bytes at a time. */
+/* classifyrun() with AVX2, 32 bytes at a time. */
 __attribute__((target("avx2"))) static void
-classify64avx2(const char *q, struct m64 *m)
+classifyrun2(const char *q, size_t n, struct m64 *m)
 {
-	__m256i x, d, j, e;
+	__m256i x[2], d[2];
+	uint32_t k[2];
 	int h;
 
-	memset(m, 0, sizeof(*m));
-	for (h = 0; h < 64; h += 32) {
-		x = _mm256_loadu_si256((const __m256i *)(const void *)(q + h));
-		d = IN2(x, '0', 10);
-		j = _mm256_or_si256(EQ2(x, '\''), IN2(x, '-', 2));
-		e = _mm256_or_si256(_mm256_or_si256(EQ2(x, '\n'), EQ2(x, '.')),
-		    _mm256_or_si256(IN2(x, '!', 2), EQ2(x, '?')));
-		m->alnum |= MASK2(_mm256_or_si256(IN2(_mm256_or_si256(x,
-		    _mm256_set1_epi8(0x20)), 'a', 26), d)) << h;
-		m->digit |= MASK2(d) << h;
-		m->joiner |= MASK2(j) << h;
-		m->comma |= MASK2(EQ2(x, ',')) << h;
-		m->high |= MASK2(x) << h;
-		m->event |= MASK2(e) << h;
+	for (; n > 0; n--, q += BLOCK, m++) {
+		for (h = 0; h < 2; h++) {
+			x[h] = _mm256_loadu_si256((const __m256i *)(const void *)
+			    (q + 32 * h));
+			d[h] = IN2(x[h], '0', 10);
+		}
+		for (h = 0; h < 2; h++)
+			k[h] = MASK2(_mm256_or_si256(IN2(_mm256_or_si256(x[h],
+			    _mm256_set1_epi8(0x20)), 'a', 26), d[h]));
+		m->alnum = JOIN2(k[0], k[1]);
+		m->digit = JOIN2(MASK2(d[0]), MASK2(d[1]));
+		for (h = 0; h < 2; h++)
+			k[h] = MASK2(_mm256_or_si256(EQ2(x[h], '\''),
+			    IN2(x[h], '-', 2)));
+		m->joiner = JOIN2(k[0], k[1]);
+		m->comma = JOIN2(MASK2(EQ2(x[0], ',')), MASK2(EQ2(x[1], ',')));
+		m->high = JOIN2(MASK2(x[0]), MASK2(x[1]));
+		for (h = 0; h < 2; h++)
+			k[h] = MASK2(_mm256_or_si256(_mm256_or_si256(
+			    EQ2(x[h], '\n'), EQ2(x[h], '.')), _mm256_or_si256(
+			    IN2(x[h], '!', 2), EQ2(x[h], '?'))));
+		m->event = JOIN2(k[0], k[1]);
 	}
 }
 #endif
 
+/*
+ * Makes the block at p, whose masks are m, ready for its events: the
+ * letters of the code points from 0x80 up, and where words begin.
+ */
 static void
-classify(const char *p, const char *q, const char *end, struct block *b,
-    struct carry *c)
+classify(const char *p, const char *end, const struct m64 *m,
+    struct block *b, struct carry *c)
 {
-	struct m64 m;
 	uint64_t ja, cd;
 
-#ifdef TEXT_AVX2
-	if (__builtin_cpu_supports("avx2"))
-		classify64avx2(q, &m);
-	else
-#endif
-		classify64(q, &m);
-	b->alnum = m.alnum | c->alnum;
-	b->digit = m.digit;
-	b->high = m.high;
-	b->event = m.event;
+	b->alnum = m->alnum | c->alnum;
+	b->digit = m->digit;
+	b->high = m->high;
+	b->event = m->event;
 	b->goes = c->goes;
 	c->alnum = c->goes = 0;
 	if (b->high != 0)
 		highs(p, end, b, c);
 	/* A joiner after a letter, a comma after a digit. */
 	b->prev = b->alnum << 1 | c->a;
-	ja = m.joiner & b->prev;
-	cd = m.comma & (b->digit << 1 | c->d);
+	ja = m->joiner & b->prev;
+	cd = m->comma & (b->digit << 1 | c->d);
 	b->goes |= ja << 1 | ((cd << 1 | c->comma) & b->digit);
 	c->goes |= ja >> (BLOCK - 1);
 	b->starts = b->alnum & ~(b->prev | b->goes);
@@ -1568,6 +1584,44 @@ event(struct textscan *s, const char *p, unsigned int i,
 	return 1;
 }
 
+/* The masks of nb blocks at q, with AVX2 where the processor has it. */
+static void
+masks(const char *q, size_t nb, struct m64 *m)
+{
+#ifdef TEXT_AVX2
+	if (__builtin_cpu_supports("avx2")) {
+		classifyrun2(q, nb, m);
+		return;
+	}
+#endif
+	classifyrun(q, nb, m);
+}
+
+/*
+ * Takes the block at p, whose masks are m: its events in order, then its
+ * words.  Returns 0 when the text holds no more paragraphs.
+ */
+static int
+countblock(struct textscan *s, const char *p, const struct m64 *m,
+    struct carry *c, struct counter *k)
+{
+	struct block b;
+	uint64_t e;
+	unsigned int i;
+	int more = 1;
+
+	classify(p, s->end, m, &b, c);
+	for (e = b.event; more && e != 0; e &= e - 1) {
+		i = low64(e);
+		if (p + i >= s->p)
+			more = event(s, p + i, i, &b, k);
+	}
+	k->words += ones64(b.starts);
+	k->since |= (b.starts & k->after) != 0;
+	k->after = ~0ULL;
+	return more;
+}
+
 /*
  * Counting: the words by the masks, the rest by the events, in the order
  * of the text.  An event that a step before has read past (a run of
@@ -1576,14 +1630,12 @@ event(struct textscan *s, const char *p, unsigned int i,
 static void
 countall(struct textscan *s)
 {
-	struct block b;
+	struct m64 m[RUN];
 	struct carry c;
 	struct counter k;
-	const char *p, *q;
+	const char *p;
 	char tail[BLOCK];
-	uint64_t e;
-	unsigned int i;
-	size_t n;
+	size_t nb, j;
 	int more = 1;
 
 	memset(&c, 0, sizeof(c));
@@ -1591,24 +1643,18 @@ countall(struct textscan *s)
 	k.after = ~0ULL;
 	if (!parabegin(s))
 		return;
-	for (p = s->p; more && p < s->end; p += n) {
-		q = p;
-		n = BLOCK;
-		if (s->end - p < BLOCK) {
-			n = (size_t)(s->end - p);
-			memset(tail, 0, sizeof(tail));
-			memcpy(tail, p, n);
-			q = tail;
-		}
-		classify(p, q, s->end, &b, &c);
-		for (e = b.event; more && e != 0; e &= e - 1) {
-			i = low64(e);
-			if (p + i >= s->p)
-				more = event(s, p + i, i, &b, &k);
-		}
-		k.words += ones64(b.starts);
-		k.since |= (b.starts & k.after) != 0;
-		k.after = ~0ULL;
+	for (p = s->p; more && s->end - p >= BLOCK; ) {
+		nb = (size_t)(s->end - p) / BLOCK;
+		masks(p, nb < RUN ? nb : RUN, m);
+		for (j = 0; more && j < nb && j < RUN; j++, p += BLOCK)
+			more = countblock(s, p, &m[j], &c, &k);
+	}
+	/* The last bytes, read from a copy padded with NUL. */
+	if (more && p < s->end) {
+		memset(tail, 0, sizeof(tail));
+		memcpy(tail, p, (size_t)(s->end - p));
+		masks(tail, 1, m);
+		countblock(s, p, m, &c, &k);
 	}
 	if (s->para != NULL) {
 		s->p = s->end;
