@@ -1,13 +1,14 @@
 # bench/artstat.sh: artstat's summary against wc -w on the same text, its
 # top terms and names against a word count in mawk and the
-# tr | sort | uniq -c pipeline, and the parallel recipe of artstat(1)
-# against one process.
+# tr | sort | uniq -c pipeline, and the parallel recipe of artstat(1),
+# chunks (-c) of the file, against one process and against pieces that
+# parallel --pipepart copies.
 
 # A word count in an awk associative array, and its ten most frequent.
 MAWK_WORDS='{ for (i = 1; i <= NF; i++) c[tolower($i)]++ }
 END { for (w in c) print c[w], w }'
 # Pieces of article text cut before headers that follow a blank line,
-# one piece per job (--block -1), as artstat(1) shows.
+# one piece per job (--block -1), as artstat(1) showed before -c.
 PIECES='--pipepart --block -1 --regexp --recend "\n\s*\n" --recstart "\s*date\s"'
 
 tool artstat "$ART" 'mem cmd/artstat "$ART" >/dev/null'
@@ -24,13 +25,21 @@ peer 'mawk c[tolower($i)]++' \
     'mem mawk "$MAWK_WORDS" "$ART" | sort -rn | head -n 10 >/dev/null'
 
 if command -v parallel >/dev/null 2>&1; then
-	tool 'parallel artstat -p' "$ART" 'eval parallel $PIECES -a "\$ART" \
-	    cmd/artstat -p | mem cmd/artstat -m >/dev/null'
+	# One chunk (-c) per processor, each read by its own process.
+	NCPU=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+	CHUNKS="seq $NCPU | parallel cmd/artstat -p -c {}/$NCPU"
+	tool 'artstat -c' "$ART" 'eval $CHUNKS "\$ART" |
+	    mem cmd/artstat -m >/dev/null'
 	peer 'artstat, one process' 'cmd/artstat "$ART" >/dev/null'
-	tool 'parallel artstat -pw' "$ART" 'eval parallel $PIECES -a "\$ART" \
-	    cmd/artstat -p -w | mem cmd/artstat -m -w >/dev/null'
+	peer 'parallel --pipepart artstat' 'eval parallel $PIECES -a "\$ART" \
+	    cmd/artstat -p | cmd/artstat -m >/dev/null'
+	tool 'artstat -w -c' "$ART" 'eval $CHUNKS -w "\$ART" |
+	    mem cmd/artstat -m -w >/dev/null'
 	peer 'artstat -w, one process' 'cmd/artstat -w "$ART" >/dev/null'
-	note 'artstat: parallel rows: the peak RSS is the merge'"'"'s.'
+	tool 'artstat -c rec' "$REC" 'eval $CHUNKS "\$REC" |
+	    mem cmd/artstat -m >/dev/null'
+	peer 'artstat records, one' 'cmd/artstat "$REC" >/dev/null'
+	note "artstat: parallel rows: $NCPU chunks (-c), one per processor; the peak RSS is the merge's."
 else
 	note 'artstat: no GNU parallel: the rows of the parallel recipe are left out.'
 fi

@@ -3,10 +3,13 @@
  * top terms, bigrams and names, near-duplicate clusters; and partials of
  * any of them that merge to the same output.
  */
+#include <sys/stat.h>
+
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +17,15 @@
 
 #include "article.h"
 #include "buf.h"
+#include "date.h"
 #include "field.h"
 #include "input.h"
 #include "lines.h"
 #include "stats.h"
 
 #define WORDMAX	256
+#define BLOCK	65536	/* bytes read at a time to find a cut */
+#define LINEMAX	4096	/* bytes of a line looked at for a header */
 
 enum { OK, NOTHING, TROUBLE };
 
@@ -30,17 +36,36 @@ static int group = -1;		/* -g */
 static const char *stopfile;	/* -S */
 static struct stout out = { REP_SUMMARY, 10, 0, 3 };
 
-/* The stop words in use, normalised, for the state and its hash. */
-static char **stop;
+/*
+ * The stop words in use, normalised, for the state and its hash: the
+ * built-in list as it stands, or the words of -S one after another in
+ * stopbuf, each at an offset of stopoff until all are read.
+ */
+static const char *const *stop;
 static size_t *stoplen;
 static size_t nstop;
+static struct buf stopbuf;
+static size_t *stopoff;
 static size_t maxbytes = ARTIN_MAXDEFAULT;
+static long chunk, nchunk;	/* -c chunk/nchunk; nchunk 0 without */
+
+/* A chunk of a file being read: where it lies, for the messages. */
+struct chunkin {
+	const char	*path;
+	int		 fd;
+	off_t		 start;
+	unsigned long	 lines;		/* in the chunk, when it is cut short */
+	int		 cut;		/* the chunk ends before the file */
+	unsigned long	 before;	/* lines before start; with known */
+	int		 known;
+};
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: artstat [-bdHNpw] [-g field] [-k bits] "
-	    "[-L size] [-n count] [-S file] [-t format] [file ...]\n"
+	fprintf(stderr, "usage: artstat [-bdHNpw] [-c chunk/chunks] [-g field] "
+	    "[-k bits] [-L size] [-n count] [-S file] [-t format] "
+	    "[file ...]\n"
 	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] "
 	    "[-S file] [partial ...]\n");
 	exit(TROUBLE);
@@ -70,25 +95,61 @@ number(const char *s, long max, const char *what)
 	return v;
 }
 
+/* Keeps a word of -S, normalised, in stopbuf; an empty one is none. */
 static void
-addstop(const char *w, size_t n)
+addstop(const char *w, size_t n, size_t *cap)
 {
 	char buf[WORDMAX];
-	size_t len;
+	size_t len, *o;
 	int poss;
-	char **s;
-	size_t *l;
 
 	len = stats_norm(buf, sizeof(buf), w, n > WORDMAX ? WORDMAX : n,
 	    &poss);
 	if (len == 0)
 		return;
-	if ((s = realloc(stop, (nstop + 1) * sizeof(*s))) == NULL ||
-	    (stop = s, (l = realloc(stoplen, (nstop + 1) * sizeof(*l))) ==
-	    NULL) || (stoplen = l, (stop[nstop] = malloc(len)) == NULL))
+	if (nstop + 1 >= *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		if ((o = realloc(stopoff, *cap * sizeof(*o))) == NULL)
+			err(TROUBLE, NULL);
+		stopoff = o;
+	}
+	if (buf_add(&stopbuf, buf, len) == -1)
 		err(TROUBLE, NULL);
-	memcpy(stop[nstop], buf, len);
-	stoplen[nstop++] = len;
+	stopoff[nstop++] = stopbuf.n - len;
+	stopoff[nstop] = stopbuf.n;
+}
+
+/*
+ * Points stop and stoplen at the words: the built-in list, which is
+ * normalised already, or those of -S in stopbuf.  Two allocations, not
+ * one a word.
+ */
+static void
+liststop(void)
+{
+	const char **w;
+	size_t i;
+
+	if (stopfile == NULL)
+		for (nstop = 0; stats_stopwords[nstop] != NULL; nstop++)
+			;
+	if ((stoplen = malloc((nstop + 1) * sizeof(*stoplen))) == NULL)
+		err(TROUBLE, NULL);
+	if (stopfile == NULL) {
+		for (i = 0; i < nstop; i++)
+			stoplen[i] = strlen(stats_stopwords[i]);
+		stop = stats_stopwords;
+		return;
+	}
+	if ((w = malloc((nstop + 1) * sizeof(*w))) == NULL)
+		err(TROUBLE, NULL);
+	for (i = 0; i < nstop; i++) {
+		w[i] = stopbuf.p + stopoff[i];
+		stoplen[i] = stopoff[i + 1] - stopoff[i];
+	}
+	stop = w;
+	free(stopoff);
+	stopoff = NULL;
 }
 
 /*
@@ -100,12 +161,11 @@ loadstop(void)
 {
 	struct lines ln;
 	char *p;
-	size_t n, i;
+	size_t n, cap = 0;
 	int fd, r;
 
 	if (stopfile == NULL) {
-		for (i = 0; stats_stopwords[i] != NULL; i++)
-			addstop(stats_stopwords[i], strlen(stats_stopwords[i]));
+		liststop();
 		return;
 	}
 	if ((fd = strcmp(stopfile, "-") == 0 ? 0 : open(stopfile, O_RDONLY)) ==
@@ -118,13 +178,14 @@ loadstop(void)
 		while (n > 0 && (*p == ' ' || *p == '\t'))
 			p++, n--;
 		if (n > 0 && *p != '#')
-			addstop(p, n);
+			addstop(p, n, &cap);
 	}
 	if (r == -1)
 		err(TROUBLE, "%s", stopfile);
 	lines_free(&ln);
 	if (fd != 0)
 		close(fd);
+	liststop();
 }
 
 static struct stats *
@@ -136,7 +197,7 @@ newstats(void)
 
 	c.tables = tables;
 	c.group = group;
-	c.stophash = stats_stophash((const char *const *)stop, stoplen, nstop);
+	c.stophash = stats_stophash(stop, stoplen, nstop);
 	if ((st = stats_new(mflag ? NULL : &c)) == NULL)
 		err(TROUBLE, NULL);
 	if (mflag)
@@ -151,12 +212,36 @@ newstats(void)
 	return st;
 }
 
+/* The line of the file that a line of its chunk is. */
+static unsigned long lineof(struct chunkin *, unsigned long);
+
+/* Counts the articles of a reader; in a chunk, those that begin in it. */
+static void
+readall(struct stats *st, struct fieldctx *fc, struct artin *in,
+    const char *path, struct chunkin *ck)
+{
+	struct article *a;
+	int r;
+
+	artin_setmax(in, maxbytes);
+	while ((r = artin_next(in, &a)) == 1) {
+		if (ck != NULL && ck->cut && a->lineno > ck->lines)
+			break;
+		if (stats_add(st, fc, a) == -1)
+			err(TROUBLE, "%s:%lu", path, ck == NULL ? a->lineno :
+			    lineof(ck, a->lineno));
+	}
+	if (r == -1) {
+		warn("%s", path);
+		status = TROUBLE;
+	}
+	artin_close(in);
+}
+
 static void
 count(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 {
 	struct artin *in;
-	struct article *a;
-	int r;
 
 	if ((in = artin_open(path, fmt)) == NULL) {
 		warn("%s", path);
@@ -164,15 +249,226 @@ count(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 		return;
 	}
 	artin_onwarn(in, onwarn, NULL);
+	readall(st, fc, in, path, NULL);
+}
+
+/*
+ * Counts the newlines of the bytes from to to (or the end of the file)
+ * into *n.  Returns 0, or -1 with errno set on a read error.
+ */
+static int
+countlines(int fd, off_t from, off_t to, unsigned long *n)
+{
+	char b[BLOCK];
+	const char *p, *e;
+	ssize_t got;
+
+	for (*n = 0; from < to; from += got) {
+		if ((got = pread(fd, b, to - from < BLOCK ? (size_t)(to - from) :
+		    BLOCK, from)) <= 0)
+			return got == 0 ? 0 : -1;
+		for (p = b, e = b + got; (p = memchr(p, '\n', (size_t)(e - p))) !=
+		    NULL; p++)
+			(*n)++;
+	}
+	return 0;
+}
+
+static unsigned long
+lineof(struct chunkin *ck, unsigned long line)
+{
+	unsigned long n;
+
+	if (!ck->known && countlines(ck->fd, 0, ck->start, &n) == 0) {
+		ck->before = n;
+		ck->known = 1;
+	}
+	return ck->before + line;
+}
+
+/*
+ * Messages about a chunk name the file and its lines; what is said of
+ * the next chunk's first article is the next chunk's to say.
+ */
+static void
+chunkwarn(void *arg, const char *file, unsigned long line, int lost,
+    const char *msg)
+{
+	struct chunkin *ck = arg;
+
+	(void)file;
+	if (ck->cut && line > ck->lines)
+		return;
+	onwarn(NULL, ck->path, lineof(ck, line), lost, msg);
+}
+
+static int
+isblank_(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/*
+ * Whether a line of article text is a header that begins an article
+ * wherever it stands: `date`, then an ISO date (a real day or not) or
+ * `-', as artkit(5) has it.
+ */
+static int
+isheader(const char *p, size_t n)
+{
+	const char *e = p + n, *t;
+
+	for (; p < e && isblank_((unsigned char)*p); p++)
+		;
+	if (e - p < 6 || memcmp(p, "date", 4) != 0 ||
+	    !isblank_((unsigned char)p[4]))
+		return 0;
+	for (p += 5; p < e && isblank_((unsigned char)*p); p++)
+		;
+	for (t = p; p < e && !isblank_((unsigned char)*p); p++)
+		;
+	return (p - t == 1 && *t == '-') ||
+	    date_check(t, (size_t)(p - t), NULL, NULL, NULL) != DATE_SHAPE;
+}
+
+/*
+ * The offset of the line after the one at off, or size; *hdr tells
+ * whether the line at off is a header of article text (a line longer
+ * than LINEMAX, or than -L allows, is none).  Returns -1 on a read error.
+ */
+static off_t
+nextline(int fd, off_t off, off_t size, int *hdr)
+{
+	char b[BLOCK];
+	const char *nl;
+	ssize_t got;
+
+	*hdr = 0;
+	for (; off < size; off += got) {
+		if ((got = pread(fd, b, BLOCK, off)) <= 0)
+			return got == 0 ? size : -1;
+		if ((nl = memchr(b, '\n', (size_t)got)) != NULL) {
+			if (!*hdr && nl - b < LINEMAX && (maxbytes == 0 ||
+			    (size_t)(nl - b) <= maxbytes))
+				*hdr = isheader(b, (size_t)(nl - b));
+			return off + (nl - b) + 1;
+		}
+		*hdr = -1;	/* a long line: no header */
+	}
+	return size;
+}
+
+/*
+ * Where chunk j of a file ends and the next begins: the first line that
+ * begins at j/N of the file or after, and in article text the first
+ * header there, which begins an article whatever comes before it.  So
+ * every article begins in exactly one chunk.  Returns 0, or -1 with
+ * errno set on a read error.
+ */
+static int
+cutof(int fd, off_t size, long j, int fmt, off_t *off)
+{
+	off_t o;
+	int hdr;
+
+	if (j == nchunk) {
+		*off = size;
+		return 0;
+	}
+	o = size / nchunk * j + size % nchunk * j / nchunk;
+	if (o > 0 && (o = nextline(fd, o - 1, size, &hdr)) == -1)
+		return -1;
+	while (fmt == FMT_TEXT && o > 0 && o < size) {
+		if ((*off = nextline(fd, o, size, &hdr)) == -1)
+			return -1;
+		if (hdr == 1)
+			break;
+		o = *off;
+	}
+	*off = o;
+	return 0;
+}
+
+/* The format of a file, told by its start as a whole run would tell it. */
+static int
+formatof(const char *path, int fmt)
+{
+	struct artin *in;
+	struct article *a;
+
+	if (fmt != FMT_AUTO || (in = artin_open(path, fmt)) == NULL)
+		return fmt;
 	artin_setmax(in, maxbytes);
-	while ((r = artin_next(in, &a)) == 1)
-		if (stats_add(st, fc, a) == -1)
-			err(TROUBLE, "%s:%lu", path, a->lineno);
-	if (r == -1) {
+	(void)artin_next(in, &a);
+	fmt = artin_format(in);
+	artin_close(in);
+	return fmt;
+}
+
+/*
+ * Counts the articles that begin in a chunk of a file (-c).  A file that
+ * cannot be cut, not a regular file, or in a format other than text and
+ * records, is read whole by chunk 1.  The reader reads a descriptor only
+ * as the standard input, so the chunk is handed to it there, at its
+ * offset.
+ */
+static void
+countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
+{
+	struct chunkin ck;
+	struct artin *in;
+	struct stat sb;
+	off_t end;
+	int told;
+
+	memset(&ck, 0, sizeof(ck));
+	ck.path = path;
+	if ((ck.fd = open(path, O_RDONLY)) == -1 || fstat(ck.fd, &sb) == -1) {
 		warn("%s", path);
 		status = TROUBLE;
+		if (ck.fd != -1)
+			close(ck.fd);
+		return;
 	}
-	artin_close(in);
+	told = S_ISREG(sb.st_mode) ? formatof(path, fmt) : FMT_AUTO;
+	if (told != FMT_TEXT && told != FMT_RECORDS) {
+		close(ck.fd);
+		if (chunk == 1)
+			count(st, fc, path, fmt);
+		return;
+	}
+	fmt = told;
+	if (cutof(ck.fd, sb.st_size, chunk - 1, fmt, &ck.start) == -1 ||
+	    cutof(ck.fd, sb.st_size, chunk, fmt, &end) == -1 ||
+	    ((ck.cut = end < sb.st_size) &&
+	    countlines(ck.fd, ck.start, end, &ck.lines) == -1) ||
+	    (ck.start < end && (lseek(ck.fd, ck.start, SEEK_SET) == -1 ||
+	    dup2(ck.fd, STDIN_FILENO) == -1))) {
+		warn("%s", path);
+		status = TROUBLE;
+	} else if (ck.start < end) {
+		if ((in = artin_open("-", fmt)) == NULL)
+			err(TROUBLE, "%s", path);
+		artin_onwarn(in, chunkwarn, &ck);
+		readall(st, fc, in, path, &ck);
+	}
+	close(ck.fd);
+}
+
+/* Reads -c chunk/chunks. */
+static void
+chunkopt(const char *s)
+{
+	char *end;
+
+	errno = 0;
+	chunk = strtol(s, &end, 10);
+	if (end != s && *end == '/' && end[1] >= '0' && end[1] <= '9')
+		nchunk = strtol(end + 1, &end, 10);
+	if (*end != '\0' || errno != 0 || nchunk < 1 || chunk < 1 ||
+	    chunk > nchunk || nchunk > 1000000)
+		errx(TROUBLE, "-c %s: not a chunk: K/N, K from 1 to N, N up to "
+		    "1000000", s);
 }
 
 /* Merges the partials of a file; damage ends the run, output unwritten. */
@@ -221,7 +517,7 @@ checkconf(struct stats **stp, int gflag)
 		if ((tables & 1 << i) && !(c->tables & 1 << i))
 			errx(TROUBLE, "the partials hold no table for %s; make "
 			    "them with -p %s", tableopt[i], tableopt[i]);
-	h = stats_stophash((const char *const *)stop, stoplen, nstop);
+	h = stats_stophash(stop, stoplen, nstop);
 	if (stopfile != NULL && c->stophash != h &&
 	    (c->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		errx(TROUBLE, "the partials were counted with other stop words "
@@ -256,10 +552,13 @@ main(int argc, char *argv[])
 	struct stats *st;
 	int c, fmt = FMT_AUTO, gflag = 0;
 
-	while ((c = getopt(argc, argv, "bdg:HhNk:L:mn:pS:t:w")) != -1) {
+	while ((c = getopt(argc, argv, "bc:dg:HhNk:L:mn:pS:t:w")) != -1) {
 		switch (c) {
 		case 'b':
 			tables |= ST_BIGRAMS;
+			break;
+		case 'c':
+			chunkopt(optarg);
 			break;
 		case 'd':
 			tables |= ST_NEAR;
@@ -318,6 +617,16 @@ main(int argc, char *argv[])
 	if (Hflag && pflag)
 		errx(TROUBLE, "-H and -p cannot be used together: a partial "
 		    "has a header of its own");
+	if (nchunk > 0 && mflag)
+		errx(TROUBLE, "-c cuts the files of articles that are counted, "
+		    "not partials");
+	if (nchunk > 0 && argc == 0)
+		errx(TROUBLE, "-c cuts files: name them; the standard input "
+		    "cannot be cut");
+	for (c = 0; nchunk > 0 && c < argc; c++)
+		if (strcmp(argv[c], "-") == 0)
+			errx(TROUBLE, "-c cuts files: the standard input (-) "
+			    "cannot be cut");
 	loadstop();
 	st = newstats();
 	if (mflag) {
@@ -332,7 +641,10 @@ main(int argc, char *argv[])
 		if (argc == 0)
 			count(st, fc, "-", fmt);
 		for (; argc > 0; argc--, argv++)
-			count(st, fc, *argv, fmt);
+			if (nchunk > 0)
+				countchunk(st, fc, *argv, fmt);
+			else
+				count(st, fc, *argv, fmt);
 		field_free(fc);
 	}
 	if ((pflag ? stats_write(st, stdout) : stats_print(st, stdout,

@@ -45,6 +45,7 @@ stats_free(struct stats *st)
 	htab_free(&st->bigrams);
 	htab_free(&st->names);
 	free(st->ids.slot);
+	free(st->fast.slot);
 	free(st->g);
 	free(st->vmarks);
 	buf_free(&st->tmp);
@@ -82,11 +83,19 @@ markword(struct stats *st, long i, int marks)
 int
 stats_mark(struct stats *st, const char *w, size_t n, int marks)
 {
+	struct vslot *s;
+	uint64_t k[2];
 	long i;
 
-	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1)
+	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1 ||
+	    markword(st, i, marks) == -1)
 		return -1;
-	return markword(st, i, marks);
+	if (n <= HTAB_PRE) {
+		htab_pack(w, n, k);
+		if ((s = vfind(&st->fast, k, n, htab_hashk(k, n))) != NULL)
+			s->marks = st->vmarks[i];
+	}
+	return 0;
 }
 
 static const char *const *sortwords;
@@ -285,10 +294,22 @@ stats_addid(struct stats *st, uint32_t g, uint64_t id, uint64_t count)
 	return d;
 }
 
+void
+stats_next(struct stats *st)
+{
+	size_t i;
+
+	if ((uint32_t)++st->serial != 0)
+		return;
+	for (i = 0; st->fast.mask != 0 && i <= st->fast.mask; i++)
+		st->fast.slot[i].last = 0;
+	st->serial++;
+}
+
 int
 stats_article(struct stats *st, long g, const struct stfig *f)
 {
-	st->serial++;
+	stats_next(st);
 	return stats_figures(st, g, f);
 }
 
@@ -377,21 +398,83 @@ stats_word(struct stats *st, const char *w, size_t n, int *marks)
 	return i;
 }
 
-long
-stats_wordk(struct stats *st, const uint64_t k[2], size_t n, int *marks)
+/* Doubles the slots of the short words (or makes the first ones). */
+static int
+vgrow(struct vfast *f)
 {
-	uint64_t h = htab_hashk(k, n);
-	char w[HTAB_PRE];
-	size_t j;
-	long i;
+	struct vslot *slot, *o;
+	size_t nslot, mask, i, j;
 
-	if ((i = htab_findk(&st->voc, k, n, h)) >= 0) {
-		*marks = st->vmarks[i];
-		return i;
+	nslot = f->mask == 0 ? 1024 : (f->mask + 1) * 2;
+	if (nslot > SIZE_MAX / sizeof(*slot) ||
+	    (slot = calloc(nslot, sizeof(*slot))) == NULL) {
+		errno = ENOMEM;
+		return -1;
 	}
-	for (j = 0; j < n; j++)
-		w[j] = (char)(k[j >> 3] >> (j & 7) * 8);
-	return stats_word(st, w, n, marks);
+	mask = nslot - 1;
+	for (i = 0; f->mask != 0 && i <= f->mask; i++) {
+		o = &f->slot[i];
+		if (o->idx == 0)
+			continue;
+		for (j = (size_t)htab_hashk(o->k, o->len) & mask;
+		    slot[j].idx != 0; j = (j + 1) & mask)
+			;
+		slot[j] = *o;
+	}
+	free(f->slot);
+	f->slot = slot;
+	f->mask = mask;
+	return 0;
+}
+
+struct vslot *
+stats_vslot(struct stats *st, const uint64_t k[2], size_t n, uint64_t h)
+{
+	struct vfast *f = &st->fast;
+	struct vslot *s;
+	char w[HTAB_PRE];
+	size_t i;
+	long wi;
+	int marks;
+
+	if ((s = vfind(f, k, n, h)) != NULL)
+		return s;
+	for (i = 0; i < n; i++)
+		w[i] = (char)(k[i >> 3] >> (i & 7) * 8);
+	if ((wi = stats_word(st, w, n, &marks)) == -1 ||
+	    ((f->n + 1) * 2 > f->mask + 1 && vgrow(f) == -1))
+		return NULL;
+	for (i = (size_t)h & f->mask; (s = &f->slot[i])->idx != 0;
+	    i = (i + 1) & f->mask)
+		;
+	memset(s, 0, sizeof(*s));
+	s->k[0] = k[0];
+	s->k[1] = k[1];
+	s->idx = (uint32_t)wi + 1;
+	s->len = (uint8_t)n;
+	s->marks = (uint8_t)marks;
+	f->n++;
+	return s;
+}
+
+void
+stats_vsettle(struct stats *st, struct vslot *s)
+{
+	struct hent *e = htab_ent(&st->voc, s->idx - 1);
+
+	e->val[V_COUNT] += s->count;
+	e->val[V_DF] += s->df;
+	s->count = s->df = 0;
+}
+
+void
+stats_settle(struct stats *st)
+{
+	size_t i;
+
+	for (i = 0; st->fast.mask != 0 && i <= st->fast.mask; i++)
+		if (st->fast.slot[i].count != 0 || st->fast.slot[i].df != 0)
+			stats_vsettle(st, &st->fast.slot[i]);
 }
 
 int

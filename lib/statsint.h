@@ -35,6 +35,32 @@ struct idset {
 	size_t		 n;
 };
 
+/*
+ * The words of at most HTAB_PRE bytes once more, in a table of their own
+ * that the walk over a body probes once a word: a slot holds the packed
+ * word (htab_pack()), its index in the vocabulary, its marks and, for the
+ * ungrouped terms, the counts not yet added to its entry, so that
+ * counting a word touches one slot of 32 bytes and nothing else.
+ * stats_settle() adds the counts to the entries.  Open addressing, half
+ * full at most.
+ */
+struct vslot {
+	uint64_t	 k[2];
+	uint32_t	 idx;		/* index in voc + 1; 0: the slot is free */
+	uint32_t	 last;		/* the low bits of the serial of the last
+					   article that counted it */
+	uint32_t	 count;		/* occurrences not in the entry yet */
+	uint16_t	 df;		/* articles not in the entry yet */
+	uint8_t		 len;
+	uint8_t		 marks;		/* STATS_* */
+};
+
+struct vfast {
+	struct vslot	*slot;
+	size_t		 mask;		/* slots - 1; 0 before the first */
+	size_t		 n;
+};
+
 struct stgroup {
 	uint64_t	 articles;
 	uint64_t	 words;
@@ -58,6 +84,7 @@ struct stats {
 	struct htab	 voc;		/* folded words; term counts ungrouped */
 	unsigned char	*vmarks;	/* STATS_* marks of each word */
 	size_t		 vcap;
+	struct vfast	 fast;		/* the short words of voc */
 	struct htab	 terms;		/* (group, word), when grouped */
 	struct htab	 bigrams;	/* (group, word, word) */
 	struct htab	 names;		/* (group, name) */
@@ -110,10 +137,57 @@ void	wday(struct writer *, int32_t day, int valid);	/* a tab, a date */
 void	whex(struct writer *, uint64_t);	/* a tab, 16 hex digits */
 
 /*
- * stats_word() for a word of at most HTAB_PRE bytes in its packed form
- * (htab_pack()).
+ * Starts a new article for the frequencies.  The slots keep 32 bits of
+ * the serial: when those come round to 0, every slot forgets its last
+ * article and the serial skips 0, so that no article is taken for
+ * another.
  */
-long	stats_wordk(struct stats *, const uint64_t k[2], size_t n, int *marks);
+void	stats_next(struct stats *);
+
+/*
+ * The slot of a word of at most HTAB_PRE bytes, in its packed form, and
+ * its hash (htab_hashk()), or NULL when it has none yet.
+ */
+static inline struct vslot *
+vfind(const struct vfast *f, const uint64_t k[2], size_t n, uint64_t h)
+{
+	struct vslot *s;
+	size_t i;
+
+	if (f->mask == 0)
+		return NULL;
+	for (i = (size_t)h & f->mask; (s = &f->slot[i])->idx != 0;
+	    i = (i + 1) & f->mask)
+		if (s->k[0] == k[0] && s->k[1] == k[1] && s->len == n)
+			return s;
+	return NULL;
+}
+
+/*
+ * vfind(), adding the word to the vocabulary and the slots when it is
+ * new.  Returns NULL with errno set (ENOMEM).
+ */
+struct vslot *stats_vslot(struct stats *, const uint64_t k[2], size_t n,
+	    uint64_t h);
+
+/* Adds the counts of a slot to its entry. */
+void	stats_vsettle(struct stats *, struct vslot *);
+
+/* Adds the counts of every slot to the entries, before they are read. */
+void	stats_settle(struct stats *);
+
+/* Counts an ungrouped term in its slot, for the current article. */
+static inline void
+vcount(struct stats *st, struct vslot *s)
+{
+	s->count++;
+	if (s->last != (uint32_t)st->serial) {
+		s->last = (uint32_t)st->serial;
+		s->df++;
+	}
+	if (s->count == UINT32_MAX || s->df == UINT16_MAX)
+		stats_vsettle(st, s);
+}
 
 /* Adds b to *a, failing with ERANGE on overflow. */
 static inline int

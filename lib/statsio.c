@@ -252,6 +252,7 @@ stats_write(struct stats *st, FILE *fp)
 {
 	struct writer w;
 
+	stats_settle(st);
 	memset(&w, 0, sizeof(w));
 	w.fp = fp;
 	wheader(&w, &st->conf);

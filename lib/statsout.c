@@ -718,6 +718,7 @@ stats_print(struct stats *st, FILE *fp, const struct stout *o)
 	struct writer w;
 	int r;
 
+	stats_settle(st);
 	memset(&w, 0, sizeof(w));
 	w.fp = fp;
 	switch (o->report) {

@@ -217,55 +217,140 @@ packfold(const char *p, size_t n, const char *end, uint64_t k[2])
 	return 1;
 }
 
+/* Byte i of a packed word. */
+static inline unsigned char
+kbyte(const uint64_t k[2], size_t i)
+{
+	return (unsigned char)(k[i >> 3] >> (i & 7) * 8);
+}
+
 /*
- * Folds an ASCII word of at most HTAB_PRE bytes straight into its packed
- * form (htab_pack()), without a final 's, as stats_norm() would.  Returns
- * 0 for a longer word or one with other bytes.  end is the end of the
- * text the word lies in.
+ * packfold() for a word of ASCII and the apostrophe U+2019, which becomes
+ * ', as stats_norm() makes it: the possessives and contractions of news
+ * text (Russia’s, don’t).  Returns 0 for other bytes, or when the word
+ * comes to more than HTAB_PRE bytes.
+ */
+static int
+packquote(const char *p, size_t n, uint64_t k[2], size_t *len)
+{
+	unsigned char c;
+	size_t i, j;
+
+	k[0] = k[1] = 0;
+	for (i = j = 0; i < n; i++, j++) {
+		c = (unsigned char)p[i];
+		if (c >= 0x80) {
+			if (c != 0xe2 || n - i < 3 || p[i + 1] != '\x80' ||
+			    p[i + 2] != '\x99')
+				return 0;
+			c = '\'';
+			i += 2;
+		} else if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (j == HTAB_PRE)
+			return 0;
+		k[j >> 3] |= (uint64_t)c << (j & 7) * 8;
+	}
+	*len = j;
+	return 1;
+}
+
+/*
+ * Folds a word of ASCII (and U+2019) that comes to at most HTAB_PRE
+ * bytes straight into its packed form (htab_pack()), without a final 's,
+ * as stats_norm() would.  Returns 0 for a longer word or one with other
+ * bytes.  end is the end of the text the word lies in.
  */
 static int
 pack(const char *p, size_t n, const char *end, uint64_t k[2], size_t *len,
     int *poss)
 {
-	size_t i;
+	size_t i, m;
 
-	if (n > HTAB_PRE || !packfold(p, n, end, k))
+	/* The final 's of an ASCII word is left out before folding. */
+	*poss = n > 2 && (p[n - 1] | 0x20) == 's' && p[n - 2] == '\'';
+	m = *poss ? n - 2 : n;
+	if (m <= HTAB_PRE && packfold(p, m, end, k)) {
+		*len = m;
+		return 1;
+	}
+	if (n > 3 * HTAB_PRE || !packquote(p, n, k, len))
 		return 0;
+	n = *len;
 	*poss = 0;
-	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
-	    p[n - 2] == '\'') {
+	if (n > 2 && kbyte(k, n - 1) == 's' && kbyte(k, n - 2) == '\'') {
 		for (i = n - 2; i < n; i++)
 			k[i >> 3] &= ~((uint64_t)0xff << (i & 7) * 8);
-		n -= 2;
+		*len = n - 2;
 		*poss = 1;
 	}
-	*len = n;
 	return 1;
 }
 
-/* Finds a word of the body in the vocabulary: -1 on error, -2 for none. */
+/* isnumber() of a packed word. */
+static int
+isnumberk(const uint64_t k[2], size_t n)
+{
+	char w[HTAB_PRE];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		w[i] = (char)kbyte(k, i);
+	return isnumber(w, n);
+}
+
+/*
+ * Finds a word of the body in the vocabulary: -1 on error, -2 for none.
+ * A word of at most HTAB_PRE bytes, as most are, is found in its slot,
+ * which *sp receives; a longer one in the vocabulary itself (*sp NULL).
+ */
 static long
-lookup(struct walk *wk, const struct texttok *t, int *marks, int *poss)
+lookup(struct walk *wk, const struct texttok *t, int *marks, int *poss,
+    struct vslot **sp)
 {
 	char w[WORDMAX];
-	uint64_t k[2];
+	struct vslot *s;
+	uint64_t k[2], h;
 	size_t n;
 
 	if (pack(t->p, t->n, wk->end, k, &n, poss)) {
-		if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(t->p, n)))
+		if (n == 0 || ((t->flags & TW_DIGIT) && isnumberk(k, n)))
 			return -2;
-		return stats_wordk(wk->st, k, n, marks);
+	} else {
+		n = stats_norm(w, sizeof(w), t->p,
+		    t->n > WORDMAX ? WORDMAX : t->n, poss);
+		if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(w, n)))
+			return -2;
+		if (n > HTAB_PRE) {
+			*sp = NULL;
+			return stats_word(wk->st, w, n, marks);
+		}
+		htab_pack(w, n, k);
 	}
-	n = stats_norm(w, sizeof(w), t->p, t->n > WORDMAX ? WORDMAX : t->n,
-	    poss);
-	if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(w, n)))
-		return -2;
-	return stats_word(wk->st, w, n, marks);
+	h = htab_hashk(k, n);
+	if ((s = vfind(&wk->st->fast, k, n, h)) == NULL &&
+	    (s = stats_vslot(wk->st, k, n, h)) == NULL)
+		return -1;
+	*sp = s;
+	*marks = s->marks;
+	return (long)s->idx - 1;
+}
+
+/* Counts a term: an ungrouped one in its slot, if it has one. */
+static int
+term(struct walk *wk, long i, struct vslot *s)
+{
+	if (s != NULL && wk->st->conf.group < 0) {
+		vcount(wk->st, s);
+		return 0;
+	}
+	return stats_term(wk->st, wk->g, i);
 }
 
 static int
 word(struct walk *wk, const struct texttok *t)
 {
+	struct vslot *s;
 	long i;
 	int marks, poss;
 
@@ -276,7 +361,7 @@ word(struct walk *wk, const struct texttok *t)
 		return 0;
 	if (t->flags & TW_SENT)
 		wk->prev = -1;
-	if ((i = lookup(wk, t, &marks, &poss)) == -1)
+	if ((i = lookup(wk, t, &marks, &poss, &s)) == -1)
 		return -1;
 	if (i == -2) {
 		wk->prev = -1;
@@ -285,7 +370,7 @@ word(struct walk *wk, const struct texttok *t)
 	if (marks & STATS_STOP)
 		wk->prev = -1;
 	else {
-		if ((wk->tables & ST_TERMS) && stats_term(wk->st, wk->g, i) == -1)
+		if ((wk->tables & ST_TERMS) && term(wk, i, s) == -1)
 			return -1;
 		if ((wk->tables & ST_BIGRAMS) && wk->prev >= 0 &&
 		    stats_bigram(wk->st, wk->g, wk->prev, i) == -1)
@@ -399,7 +484,7 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 	 * counts what text_count() counts, the way it counts it, and the
 	 * tables on the way.
 	 */
-	st->serial++;
+	stats_next(st);
 	wk.sh = &st->sh;
 	wk.end = body + n;
 	if (walk(&wk, body, n) == -1) {

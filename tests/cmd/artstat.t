@@ -92,7 +92,7 @@ run artstat -x "$seed"
 shortname
 cat >"$T/want.err" <<EOF
 artstat: invalid option -- 'x'
-usage: artstat [-bdHNpw] [-g field] [-k bits] [-L size] [-n count] [-S file] [-t format] [file ...]
+usage: artstat [-bdHNpw] [-c chunk/chunks] [-g field] [-k bits] [-L size] [-n count] [-S file] [-t format] [file ...]
        artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] [-S file] [partial ...]
 EOF
 expect 'a bad option gives the usage' 2 "" "$T/want.err"
@@ -104,12 +104,72 @@ echo 'artstat: write error: No space left on device' >"$T/want.err"
 expect 'a write error is reported' 2 "" "$T/want.err"
 
 for bad in '-w -b' '-d -g date' '-k 64' '-n x' '-g nosuch' '-H -p' \
-    '-m -w'; do
+    '-m -w' '-c 0/4' '-c 5/4' '-c 1/0' '-c 1' '-c 1/4x' '-c x/4' \
+    '-m -c 1/2'; do
 	run artstat $bad "$seed"
 	check "artstat $bad is refused with a message" \
 	    sh -c 'test "$1" = 2 && test -s "$2" && test ! -s "$3"' sh \
 	    "$status" "$T/err" "$T/out"
 done
+
+run artstat -c 1/2 <"$seed"
+echo 'artstat: -c cuts files: name them; the standard input cannot be cut' \
+    >"$T/want.err"
+expect '-c does not cut the standard input' 2 "" "$T/want.err"
+run artstat -c 1/2 "$seed" - <"$seed"
+echo 'artstat: -c cuts files: the standard input (-) cannot be cut' \
+    >"$T/want.err"
+expect '-c does not cut -' 2 "" "$T/want.err"
+
+# --- chunks (-c) -------------------------------------------------------------
+
+# chunks TEXTFILE N OPTS...: the partials of the N chunks, one after another.
+chunks() {
+	_f=$1 _n=$2
+	shift 2
+	_k=1
+	while [ "$_k" -le "$_n" ]; do
+		artstat -p -c "$_k/$_n" "$@" "$_f" || return 1
+		_k=$((_k + 1))
+	done
+}
+
+# Three articles of 40, 2000 and 40 bytes or so: the middle of the file,
+# where chunk 1 of 2 would end, falls inside the second.
+{
+	printf 'date 2025-01-01 One\n\nFirst body.\n\n'
+	printf 'date 2025-01-02 Two\n\n'
+	i=0
+	while [ $i -lt 60 ]; do
+		printf 'A line of the long article %d.\n' $i
+		i=$((i + 1))
+	done
+	printf 'date tomorrow is no header\n\n'
+	printf '\ndate 2025-01-03 Three\n\nThird body.\n'
+} >"$T/three.txt"
+artstat "$T/three.txt" >"$T/want"
+chunks "$T/three.txt" 2 >"$T/parts"
+check 'an article across the middle of the file is read by chunk 1 alone' \
+    test "$(awk -F'\t' '$1 == "S" { printf "%s ", $3 }' "$T/parts")" = \
+    "2 1 "
+run artstat -m "$T/parts"
+expect 'two chunks of a file merged are one run' 0 "$T/want"
+chunks "$T/three.txt" 40 >"$T/parts"
+check 'the 40 chunks of three articles read each once' \
+    test "$(awk -F'\t' '$1 == "S" { n += $3 } END { print n }' \
+    "$T/parts")" = 3
+run artstat -m "$T/parts"
+expect '40 chunks of a file merged are one run' 0 "$T/want"
+for n in 2 40; do
+	artstat -p -w -c 1/$n "$T/three.txt" >"$T/a"
+	artstat -p -w -t text -c 1/$n "$T/three.txt" >"$T/b"
+	check "-t text cuts as the text is told ($n)" cmp "$T/a" "$T/b"
+done
+artstat -p /dev/null >"$T/want"
+run artstat -p -c 1/2 /dev/null
+expect 'a file that is not a regular one is read by chunk 1' 0 "$T/want"
+run artstat -p -c 2/2 /dev/null
+expect 'and not by chunk 2' 0 "$T/want"
 
 # --- bad input -------------------------------------------------------------
 
@@ -285,7 +345,20 @@ if [ -x "$gen" ]; then
 		run artstat -m $o "$T/parts"
 		expect "4 pieces of records merged are one run: artstat $o" 0 \
 		    "$T/one"
+		chunks "$T/gen.txt" 4 $o >"$T/parts"
+		run artstat -m $o "$T/parts"
+		expect "4 chunks of text merged are one run: artstat $o" 0 \
+		    "$T/one"
+		chunks "$T/gen.rec" 3 $o >"$T/parts"
+		run artstat -m $o "$T/parts"
+		expect "3 chunks of records merged are one run: artstat $o" 0 \
+		    "$T/one"
 	done
+	run sh -c 'parallel "$1" -p -w -c {}/4 "$2" ::: 1 2 3 4 |
+	    "$1" -m -w' sh "$stat" "$T/gen.txt"
+	artstat -w "$T/gen.txt" >"$T/one"
+	expect 'parallel runs the chunks of a file, merged they are one run' 0 \
+	    "$T/one"
 
 	"$gen" -n 300 -s 9 -b 0.3 >"$T/bad.txt"
 	artstat -p -wbNd "$T/bad.txt" >"$T/badgen.part" 2>"$T/err"
@@ -297,7 +370,16 @@ if [ -x "$gen" ]; then
 		    <"$T/bad.txt" 2>/dev/null | "$stat" -m $o >"$T/merged"
 		check "pieces of bad articles merge to one run: artstat $o" \
 		    cmp "$T/one" "$T/merged"
+		chunks "$T/bad.txt" 5 $o 2>/dev/null | "$stat" -m $o \
+		    >"$T/merged"
+		check "chunks of bad articles merge to one run: artstat $o" \
+		    cmp "$T/one" "$T/merged"
 	done
+	artstat "$T/bad.txt" 2>"$T/want.err" >/dev/null
+	chunks "$T/bad.txt" 5 2>"$T/err" >/dev/null
+	check 'the chunks say what one run says of bad articles, once' \
+	    cmp "$T/want.err" "$T/err"
+	check 'and that is something' test -s "$T/err"
 else
 	skip 'a generated stream' 'bench/gen could not be built'
 fi
@@ -332,6 +414,7 @@ if [ -d "$bbc/raw" ]; then
 	quarter=$(($(wc -c <"$bbc/articles.txt") / 4 + 65536))
 	for o in '' '-g date' '-w' '-N'; do
 		artstat $o "$bbc"/raw/*/*.txt >"$T/one"
+		cp "$T/one" "$T/oneraw"
 		parallel --pipe -N 557 "$stat" -p $o <"$T/bbc.rec" \
 		    >"$T/parts" 2>/dev/null
 		check "parallel --pipe cuts the BBC records into 4 ($o)" \
@@ -348,6 +431,14 @@ if [ -d "$bbc/raw" ]; then
 		"$stat" -m $o "$T/parts" >"$T/merged"
 		check "4 pieces of the BBC stream merged are one run: artstat $o" \
 		    cmp "$T/one" "$T/merged"
+		chunks "$bbc/articles.txt" 4 $o >"$T/parts"
+		"$stat" -m $o "$T/parts" >"$T/merged"
+		check "4 chunks of the BBC stream merged are one run: artstat $o" \
+		    cmp "$T/one" "$T/merged"
+		chunks "$T/bbc.rec" 4 $o >"$T/parts"
+		"$stat" -m $o "$T/parts" >"$T/merged"
+		check "4 chunks of the BBC records merged are one run: artstat $o" \
+		    cmp "$T/oneraw" "$T/merged"
 	done
 else
 	skip 'the BBC corpus' "$bbc is absent"

@@ -262,7 +262,10 @@ START_TEST(stats_add_folds_words_of_every_length_alike)
 	    "Zebrafish Abcdefgh Abcdefghi ABCDEFGHIJKLMNO Abcdefghijklmnop "
 	    "Abcdefghijklmnopq Tokyo's TOKYO\xe2\x80\x99s CAF\xc3\x89 "
 	    "Abcdefghijklmnop ABCDEFGH caf\xc3\xa9 Abcdefghi ZEBRAFISH "
-	    "tokyo's\n";
+	    "tokyo's DON\xe2\x80\x99T don't TOKYO'S "
+	    "abcdefghijklmno\xe2\x80\x99s Abcdefghijklmnop\xe2\x80\x99x "
+	    "abcdefghijklmnop'x rock\xe2\x80\x99n\xe2\x80\x99roll "
+	    "ROCK'N'ROLL 1990\xe2\x80\x99s 1\xe2\x80\x99" "000\n";
 	struct stats *st = stats_new(&terms);
 	struct fieldctx *fc = field_new();
 	struct artin *in;
@@ -277,14 +280,64 @@ START_TEST(stats_add_folds_words_of_every_length_alike)
 	ck_assert_int_eq(artin_next(in, &a), 1);
 	ck_assert_int_eq(stats_add(st, fc, a), 0);
 	s = print(st, REP_TERMS, 0, 0);
-	ck_assert_str_eq(s, "tokyo\t3\t1\nabcdefgh\t2\t1\n"
-	    "abcdefghi\t2\t1\nabcdefghijklmnop\t2\t1\n"
-	    "caf\xc3\xa9\t2\t1\nzebrafish\t2\t1\n"
-	    "abcdefghijklmno\t1\t1\nabcdefghijklmnopq\t1\t1\n");
+	ck_assert_str_eq(s, "tokyo\t4\t1\nabcdefgh\t2\t1\n"
+	    "abcdefghi\t2\t1\nabcdefghijklmno\t2\t1\n"
+	    "abcdefghijklmnop\t2\t1\nabcdefghijklmnop'x\t2\t1\n"
+	    "caf\xc3\xa9\t2\t1\ndon't\t2\t1\nrock'n'roll\t2\t1\n"
+	    "zebrafish\t2\t1\n"
+	    "abcdefghijklmnopq\t1\t1\n");
 	free(s);
 	artin_close(in);
 	unlink(path);
 	free(path);
+	field_free(fc);
+	stats_free(st);
+}
+END_TEST
+
+/* Counts a text of one article, whose body is the words. */
+static void
+addbody(struct stats *st, struct fieldctx *fc, const char *body)
+{
+	struct artin *in;
+	struct article *a;
+	char *path, text[256];
+
+	snprintf(text, sizeof(text), "date 2025-12-03 Title\n\n%s\n", body);
+	path = tmpwrite(text, strlen(text));
+	in = artin_open(path, FMT_AUTO);
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_eq(artin_next(in, &a), 1);
+	ck_assert_int_eq(stats_add(st, fc, a), 0);
+	artin_close(in);
+	unlink(path);
+	free(path);
+}
+
+/*
+ * The slots of the words keep 32 bits of the article's serial: an
+ * article whose serial ends in 32 zero bits is still a new article for
+ * a word that no article counted before.
+ */
+START_TEST(stats_add_counts_articles_across_32_bits_of_serial)
+{
+	struct stats *st = stats_new(&terms);
+	struct fieldctx *fc = field_new();
+	char *s;
+
+	ck_assert_ptr_nonnull(st);
+	ck_assert_ptr_nonnull(fc);
+	st->serial = UINT32_MAX - 1;
+	addbody(st, fc, "Zebra");
+	addbody(st, fc, "zebra zebra zebrafish");
+	addbody(st, fc, "ZEBRA");
+	ck_assert_uint_gt(st->serial, UINT32_MAX);
+	s = print(st, REP_TERMS, 0, 0);
+	ck_assert_str_eq(s, "zebra\t4\t3\nzebrafish\t1\t1\n");
+	free(s);
+	s = partial(st);
+	ck_assert_ptr_nonnull(strstr(s, "\nT\t0\tzebra\t4\t3\n"));
+	free(s);
 	field_free(fc);
 	stats_free(st);
 }
@@ -644,6 +697,26 @@ START_TEST(stats_norm_folds_and_drops_a_possessive)
 }
 END_TEST
 
+/* artstat takes the built-in lists as they stand, without stats_norm(). */
+START_TEST(stats_norm_leaves_the_built_in_lists_as_they_are)
+{
+	const char *const *l[] = { stats_stopwords, stats_titlewords };
+	char w[64];
+	size_t i, j, n;
+	int poss;
+
+	for (i = 0; i < 2; i++)
+		for (j = 0; l[i][j] != NULL; j++) {
+			n = strlen(l[i][j]);
+			ck_assert_uint_lt(n, sizeof(w));
+			ck_assert_uint_eq(stats_norm(w, sizeof(w), l[i][j], n,
+			    &poss), n);
+			ck_assert_int_eq(memcmp(w, l[i][j], n), 0);
+		}
+	ck_assert_uint_gt(j, 50);
+}
+END_TEST
+
 START_TEST(stats_group_keeps_one_group_per_key_escaped)
 {
 	struct stats *st = stats_new(&plain);
@@ -667,6 +740,7 @@ stats_suite(void)
 	tc = tcase_create("stats_print");
 	tcase_add_test(tc, stats_print_sums_a_summary_with_mean_and_median);
 	tcase_add_test(tc, stats_add_folds_words_of_every_length_alike);
+	tcase_add_test(tc, stats_add_counts_articles_across_32_bits_of_serial);
 	tcase_add_test(tc, stats_print_summarises_nothing_as_zeros);
 	tcase_add_test(tc,
 	    stats_print_halves_an_even_median_and_rounds_the_mean);
@@ -693,6 +767,7 @@ stats_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats_norm");
 	tcase_add_test(tc, stats_norm_folds_and_drops_a_possessive);
+	tcase_add_test(tc, stats_norm_leaves_the_built_in_lists_as_they_are);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats_group");
 	tcase_add_test(tc, stats_group_keeps_one_group_per_key_escaped);
