@@ -33,6 +33,10 @@ article_text(struct article *a, enum column c, size_t *n)
 {
 	struct span *s = &a->col[c];
 
+	if (c == COL_ID && a->idlater) {
+		hash_hex(a->idhex, article_id(a));
+		a->idlater = 0;
+	}
 	if (s->esc) {
 		s->n = tsv_unescape(s->p, s->n);
 		s->esc = 0;

@@ -38,13 +38,15 @@ struct article {
 	unsigned long	 lineno;	/* the line it starts on there */
 	char		 idhex[17];
 	char		 date[11];
+	int		 idlater;	/* idhex is yet to be computed */
 };
 
 /* The names of the columns, in order: "id", "date", ... */
 extern const char *const article_colname[NCOLS];
 
 /*
- * Returns the text of a column, unescaping it in place the first time, and
+ * Returns the text of a column, unescaping it in place the first time (and
+ * computing the id of article text the first time it is asked for), and
  * stores its length in *n.  The text stays valid until the article's reader
  * moves on.  The bytes are followed by a NUL not counted in *n.
  */

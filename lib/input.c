@@ -204,7 +204,8 @@ reader_finish(struct artin *in, const char *date, unsigned long line)
 		a->col[cols[i]].n = bufs[i]->n;
 		a->col[cols[i]].esc = in->colesc || cols[i] == COL_ORIGIN;
 	}
-	hash_hex(a->idhex, article_id(a));
+	/* The id waits until a tool asks for it: hashing is not free. */
+	a->idlater = 1;
 	a->col[COL_ID].p = a->idhex;
 	a->col[COL_ID].n = 16;
 	a->file = in->name;

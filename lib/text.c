@@ -12,6 +12,17 @@
 #include <emmintrin.h>
 #endif
 
+/*
+ * AVX2, where the processor has it, for the masks of counting: GCC and
+ * clang build a function for it apart and tell at run time whether it
+ * may run.  -DARTKIT_NO_AVX2 leaves it out, for testing the rest.
+ */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ARTKIT_NO_SIMD) && \
+    !defined(ARTKIT_NO_AVX2)
+#define TEXT_AVX2
+#include <immintrin.h>
+#endif
+
 /* Byte classes of the scanner; every byte from 0x80 up is K_HIGH. */
 enum {
 	K_OTHER,
@@ -533,19 +544,25 @@ isdigit_(uint32_t c)
 	return c >= '0' && c <= '9';
 }
 
-#define B2(n)	n, n + 1, n + 1, n + 2
-#define B4(n)	B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
-#define B6(n)	B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
-
-/* The bits set in each byte value. */
-static const unsigned char bits8[256] = { B6(0), B6(1), B6(1), B6(2) };
-
 static inline unsigned int
-bits16(unsigned int m)
+ones64(uint64_t m)
 {
-	return bits8[m & 0xff] + bits8[m >> 8 & 0xff];
+	m -= m >> 1 & 0x5555555555555555ULL;
+	m = (m & 0x3333333333333333ULL) + (m >> 2 & 0x3333333333333333ULL);
+	m = (m + (m >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (unsigned int)((m * 0x0101010101010101ULL) >> 56);
 }
 
+/* The place of the lowest bit set in m, which is not 0. */
+static inline unsigned int
+low64(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned int)__builtin_ctzll(m);
+#else
+	return ones64((m & -m) - 1);
+#endif
+}
 
 #if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
 /*
@@ -583,7 +600,7 @@ alnumrun(const char *p, const char *end)
 		x = _mm_loadu_si128((const __m128i *)(const void *)q);
 		m = ~(unsigned)_mm_movemask_epi8(alnum16(x, &d)) & 0xffff;
 		if (m != 0)
-			return (size_t)(q - p) + bits16((m & -m) - 1);
+			return (size_t)(q - p) + low64(m);
 		q += 16;
 	}
 #endif
@@ -732,6 +749,15 @@ iscloser(uint32_t c)
 	return c == '"' || c == '\'' || c == ')' || c == ']' || c == RDQUO ||
 	    c == RSQUO || c == RAQUO || c == LDQUO || c == RCORNER ||
 	    c == RWCORNER;
+}
+
+/* The quotation marks that quotemark() reads. */
+static int
+isquotecp(uint32_t c)
+{
+	return c == '"' || c == LDQUO || c == RDQUO || c == LSQUO ||
+	    c == RSQUO || c == LAQUO || c == RAQUO || c == LOWDQUO ||
+	    (c >= LCORNER && c <= RWCORNER);
 }
 
 /* A letter of a script without case may begin a sentence too. */
@@ -1112,9 +1138,7 @@ other(struct textscan *s, uint32_t c, size_t l)
 {
 	if (s->sent == NULL)
 		s->sent = s->p;
-	if (c == '"' || c == LDQUO || c == RDQUO || c == LSQUO ||
-	    c == RSQUO || c == LAQUO || c == RAQUO || c == LOWDQUO ||
-	    (c >= LCORNER && c <= RWCORNER))
+	if (isquotecp(c))
 		quotemark(s, c, s->p, l);
 	s->p += l;
 }
@@ -1128,46 +1152,91 @@ space(struct textscan *s, size_t l)
 }
 
 /*
- * Counting goes sixteen bytes at a time over plain ASCII, where a word
- * begins at a letter or digit that follows neither a letter or digit, nor
- * a joiner (' - .) after one, nor a comma between digits: the rule of
- * wordend() read at each byte, so that both find the same words.  Plain
- * are letters, digits, spaces and commas that follow no digit; it stops
- * before anything else (. ! ? " ' - a newline, a byte from 0x80 up...),
- * which countall() takes one code point at a time.
- *
- * The classes of sixteen bytes come as masks, bit i for byte i: with SSE2
- * (every x86-64) from vector compares, elsewhere from two 64-bit words.
+ * Counting reads the text sixty-four bytes at a time as bit masks, bit i
+ * for byte i, as a bitmap parser does.  The words come from the masks
+ * alone: a letter or digit begins one unless a letter or digit stands
+ * before it, or a joiner (' - . ’) after one, or a comma between digits,
+ * which is the rule of wordend() read at each code point.  The scanner's
+ * own steps (term(), quotemark(), paraend()) run only at the bytes that
+ * may end a sentence, a quotation or a paragraph: the events.
  */
-struct cls16 {
-	unsigned int	 alnum, digit, space, comma, high;
+#define BLOCK	64
+
+struct block {
+	uint64_t	 alnum;		/* every byte of a letter or digit */
+	uint64_t	 digit;		/* an ASCII digit */
+	uint64_t	 high;		/* a byte from 0x80 up */
+	uint64_t	 event;		/* \n . ! ? " and marks above ASCII */
+	uint64_t	 goes;		/* a letter here goes on with a word */
+	uint64_t	 prev;		/* a letter or digit stands before */
+	uint64_t	 starts;	/* a word begins here */
+};
+
+/* What one block leaves to the next. */
+struct carry {
+	uint64_t	 alnum;		/* bits of a letter that runs over */
+	uint64_t	 goes;		/* bits of goes that run over */
+	unsigned int	 skip;		/* bytes of a code point begun before */
+	unsigned int	 a, d;		/* the last byte is a letter, a digit */
+	unsigned int	 comma;		/* the last byte is a comma after a digit */
+};
+
+/* The running counts of counting. */
+struct counter {
+	size_t		 words;		/* before the block */
+	unsigned int	 since;		/* a word since the last sentence, */
+	uint64_t	 after;		/* or in the block from these bits on */
+};
+
+/* A sentence ended at the i-th byte of the block. */
+static inline void
+ended(struct counter *k, unsigned int i)
+{
+	k->since = 0;
+	k->after = ~0ULL << i;
+}
+
+/* The masks of sixteen bytes, bit i for byte i. */
+struct m16 {
+	unsigned int	 alnum, digit, joiner, comma, high, event;
 };
 
 #if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
-static inline void
-classify16(const char *p, struct cls16 *c)
+#define EQ(x, c)	_mm_cmpeq_epi8((x), _mm_set1_epi8(c))
+/* Bytes from lo to lo + n - 1: moved to -128 on, they lie below -128 + n. */
+#define IN(x, lo, n)	_mm_cmplt_epi8(_mm_add_epi8((x), \
+	_mm_set1_epi8((char)(-128 - (lo)))), _mm_set1_epi8((char)(-128 + (n))))
+#define MASK(v)		((unsigned int)_mm_movemask_epi8(v))
+
+static inline struct m16
+classify16(const char *p)
 {
-	__m128i x, a, d;
+	struct m16 m;
+	__m128i x, d, j, e;
 
 	x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	a = alnum16(x, &d);
-	c->digit = (unsigned)_mm_movemask_epi8(d);
-	c->alnum = (unsigned)_mm_movemask_epi8(a);
-	c->space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-	    _mm_set1_epi8(' ')));
-	c->comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-	    _mm_set1_epi8(',')));
-	c->high = (unsigned)_mm_movemask_epi8(x);
+	d = IN(x, '0', 10);
+	/* ' - . and \n . ! " ? */
+	j = _mm_or_si128(EQ(x, '\''), IN(x, '-', 2));
+	e = _mm_or_si128(_mm_or_si128(EQ(x, '\n'), EQ(x, '.')),
+	    _mm_or_si128(IN(x, '!', 2), EQ(x, '?')));
+	m.alnum = MASK(_mm_or_si128(IN(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	    'a', 26), d));
+	m.digit = MASK(d);
+	m.joiner = MASK(j);
+	m.comma = MASK(EQ(x, ','));
+	m.high = MASK(x);
+	m.event = MASK(e);
+	return m;
 }
 #else
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
 /*
- * The high bit of each byte from lo to hi, and of each byte equal to c.
- * Both are right for bytes below 0x80, and for every byte before the
- * first from 0x80 up: a carry only runs on into later bytes, which
- * skipplain() never uses.
+ * The high bit of each byte of x from lo to hi, and of each byte equal to
+ * c, for x whose bytes are all below 0x80, so that no carry runs on from
+ * one byte into the next.
  */
 #define BETWEEN(x, lo, hi) \
 	(((x) + ONES * (128 - (lo))) & ~((x) + ONES * (127 - (hi))) & HIGHS)
@@ -1181,205 +1250,418 @@ gather8(uint64_t m)
 }
 
 static inline void
-classify8(const char *s, struct cls16 *c, int shift)
+classify8(const char *s, struct m16 *m, int sh)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint64_t x, d;
+	uint64_t x, h, lo, d;
+	int i;
 
-	x = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
-	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
-	    (uint64_t)p[7] << 56;
-	d = BETWEEN(x, '0', '9');
-	c->digit |= gather8(d) << shift;
-	c->alnum |= gather8(BETWEEN(x | ONES * 0x20, 'a', 'z') | d) << shift;
-	c->space |= gather8(EQUAL(x, ' ')) << shift;
-	c->comma |= gather8(EQUAL(x, ',')) << shift;
-	c->high |= gather8(x & HIGHS) << shift;
+	for (x = 0, i = 7; i >= 0; i--)
+		x = x << 8 | p[i];
+	h = x & HIGHS;
+	lo = x & ~HIGHS;
+	d = BETWEEN(lo, '0', '9') & ~h;
+	/* A byte from 0x80 up matches nothing but high. */
+	m->alnum |= gather8((BETWEEN(lo | ONES * 0x20, 'a', 'z') & ~h) |
+	    d) << sh;
+	m->digit |= gather8(d) << sh;
+	m->joiner |= gather8((EQUAL(lo, '\'') | EQUAL(lo, '-') |
+	    EQUAL(lo, '.')) & ~h) << sh;
+	m->comma |= gather8(EQUAL(lo, ',') & ~h) << sh;
+	m->high |= gather8(h) << sh;
+	m->event |= gather8((EQUAL(lo, '\n') | EQUAL(lo, '.') |
+	    EQUAL(lo, '!') | EQUAL(lo, '?') | EQUAL(lo, '"')) & ~h) << sh;
 }
 
-static inline void
-classify16(const char *p, struct cls16 *c)
+static inline struct m16
+classify16(const char *p)
 {
-	memset(c, 0, sizeof(*c));
-	classify8(p, c, 0);
-	classify8(p + 8, c, 8);
+	struct m16 m;
+
+	memset(&m, 0, sizeof(m));
+	classify8(p, &m, 0);
+	classify8(p + 8, &m, 8);
+	return m;
+}
+#endif
+
+/* Sets the bits from i on, n of them, in *m and what runs over in *over. */
+static inline void
+setrun(uint64_t *m, uint64_t *over, unsigned int i, unsigned int n)
+{
+	if (i + n <= BLOCK)
+		*m |= (n == BLOCK ? ~0ULL : (1ULL << n) - 1) << i;
+	else {
+		*m |= ~0ULL << i;
+		*over |= (1ULL << (i + n - BLOCK)) - 1;
+	}
+}
+
+/* What a code point from 0x80 up is to counting. */
+#define H_LETTER	1
+#define H_JOINER	2	/* joins letters */
+#define H_EVENT		4	/* quotation mark, sentence punctuation */
+
+/* The same, for U+2000 to U+203F, the frequent marks of news. */
+static const unsigned char genpunct[64] = {
+	[0x0c] = H_JOINER, [0x0d] = H_JOINER, [0x10] = H_JOINER,
+	[0x11] = H_JOINER, [0x18] = H_EVENT, [0x19] = H_JOINER | H_EVENT,
+	[0x1c] = H_EVENT, [0x1d] = H_EVENT, [0x1e] = H_EVENT,
+	[0x26] = H_EVENT
+};
+
+static unsigned int
+highkind(uint32_t cp)
+{
+	if (isalnum_(cp))
+		return H_LETTER;
+	if (isjoiner(cp))
+		return H_JOINER | (isquotecp(cp) ? H_EVENT : 0);
+	return isquotecp(cp) || istermcp(cp) ? H_EVENT : 0;
+}
+
+/*
+ * Reads the code points from 0x80 up of the block at p: a letter sets its
+ * bytes in alnum, a joiner inside a word sets goes after it, a quotation
+ * mark or sentence punctuation is an event.
+ */
+static void
+highs(const char *p, const char *end, struct block *b, struct carry *c)
+{
+	const unsigned char *u;
+	uint64_t h = b->high & ~((1ULL << c->skip) - 1);
+	unsigned int i, l, k, before;
+	uint32_t cp;
+
+	c->skip = 0;
+	while (h != 0) {
+		i = low64(h);
+		u = (const unsigned char *)p + i;
+		if (u[0] == 0xe2 && end - (p + i) >= 3 && u[1] == 0x80 &&
+		    (u[2] & 0xc0) == 0x80) {
+			l = 3;
+			k = genpunct[u[2] & 0x3f];
+		} else {
+			l = (unsigned int)decode_(p + i, end, &cp);
+			k = highkind(cp);
+		}
+		before = i == 0 ? c->a :
+		    (unsigned int)(b->alnum >> (i - 1) & 1);
+		if (k & H_LETTER)
+			setrun(&b->alnum, &c->alnum, i, l);
+		else if ((k & H_JOINER) && before && alnumat(p + i + l, end)) {
+			if (i + l < BLOCK)
+				b->goes |= 1ULL << (i + l);
+			else
+				c->goes |= 1ULL << (i + l - BLOCK);
+		} else if (k & H_EVENT)
+			b->event |= 1ULL << i;
+		if (i + l >= BLOCK) {
+			c->skip = i + l - BLOCK;
+			break;
+		}
+		h &= ~0ULL << (i + l);
+	}
+}
+
+/*
+ * Classifies the block at p, of BLOCK bytes, read at q (p itself, or a
+ * copy of its last bytes padded with NUL), and finds where words begin.
+ */
+/* The masks of 64 bytes. */
+struct m64 {
+	uint64_t	 alnum, digit, joiner, comma, high, event;
+};
+
+/* Blocks classified at a time, so that a call and its constants pay. */
+#define RUN	8
+
+/* The masks of n blocks at q. */
+static void
+classifyrun(const char *q, size_t n, struct m64 *m)
+{
+	struct m16 m0, m1, m2, m3;
+
+	for (; n > 0; n--, q += BLOCK, m++) {
+		m0 = classify16(q);
+		m1 = classify16(q + 16);
+		m2 = classify16(q + 32);
+		m3 = classify16(q + 48);
+#define JOIN(f)	((uint64_t)m0.f | (uint64_t)m1.f << 16 | \
+	    (uint64_t)m2.f << 32 | (uint64_t)m3.f << 48)
+		m->alnum = JOIN(alnum);
+		m->digit = JOIN(digit);
+		m->joiner = JOIN(joiner);
+		m->comma = JOIN(comma);
+		m->high = JOIN(high);
+		m->event = JOIN(event);
+#undef JOIN
+	}
+}
+
+#ifdef TEXT_AVX2
+#define EQ2(x, c)	_mm256_cmpeq_epi8((x), _mm256_set1_epi8(c))
+#define IN2(x, lo, n)	_mm256_cmpgt_epi8( \
+	_mm256_set1_epi8((char)(-128 + (n))), \
+	_mm256_add_epi8((x), _mm256_set1_epi8((char)(-128 - (lo)))))
+#define MASK2(v)	((uint32_t)_mm256_movemask_epi8(v))
+#define JOIN2(a, b)	((uint64_t)(a) | (uint64_t)(b) << 32)
+
+/* classifyrun() with AVX2, 32 bytes at a time. */
+__attribute__((target("avx2"))) static void
+classifyrun2(const char *q, size_t n, struct m64 *m)
+{
+	__m256i x[2], d[2];
+	uint32_t k[2];
+	int h;
+
+	for (; n > 0; n--, q += BLOCK, m++) {
+		for (h = 0; h < 2; h++) {
+			x[h] = _mm256_loadu_si256((const __m256i *)(const void *)
+			    (q + 32 * h));
+			d[h] = IN2(x[h], '0', 10);
+		}
+		for (h = 0; h < 2; h++)
+			k[h] = MASK2(_mm256_or_si256(IN2(_mm256_or_si256(x[h],
+			    _mm256_set1_epi8(0x20)), 'a', 26), d[h]));
+		m->alnum = JOIN2(k[0], k[1]);
+		m->digit = JOIN2(MASK2(d[0]), MASK2(d[1]));
+		for (h = 0; h < 2; h++)
+			k[h] = MASK2(_mm256_or_si256(EQ2(x[h], '\''),
+			    IN2(x[h], '-', 2)));
+		m->joiner = JOIN2(k[0], k[1]);
+		m->comma = JOIN2(MASK2(EQ2(x[0], ',')), MASK2(EQ2(x[1], ',')));
+		m->high = JOIN2(MASK2(x[0]), MASK2(x[1]));
+		for (h = 0; h < 2; h++)
+			k[h] = MASK2(_mm256_or_si256(_mm256_or_si256(
+			    EQ2(x[h], '\n'), EQ2(x[h], '.')), _mm256_or_si256(
+			    IN2(x[h], '!', 2), EQ2(x[h], '?'))));
+		m->event = JOIN2(k[0], k[1]);
+	}
 }
 #endif
 
 /*
- * Takes at p, in the middle of plain text, the frequent code points that
- * need no step of the scanner: a letter of two bytes (é, ж), a dash (–
- * —), and an apostrophe or hyphen between ASCII letters (Tokyo’s,
- * five-hour).  al1 tells whether the code point before p is a letter or
- * digit.  Returns the bytes taken, 0 for none, and sets *a1 as skipplain()
- * keeps it; counts a word that begins.
- */
-static size_t
-takeinline(struct textscan *s, const char *p, unsigned int al1,
-    unsigned int *a1, size_t *words)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	ptrdiff_t room = s->end - p;
-	uint32_t c;
-
-	if ((u[0] == '-' || u[0] == '\'') && al1 && room >= 2 &&
-	    cls[u[1]] == K_ALNUM) {
-		*a1 = 1;
-		return 1;
-	}
-	if (u[0] == 0xe2 && room >= 4 && u[1] == 0x80) {
-		if (u[2] == 0x99 && al1 && cls[u[3]] == K_ALNUM) {
-			*a1 = 1;	/* U+2019 joins */
-			return 3;
-		}
-		if (u[2] == 0x93 || u[2] == 0x94) {
-			if (s->sent == NULL)
-				s->sent = p;
-			*a1 = 0;
-			return 3;
-		}
-		return 0;
-	}
-	if (u[0] >= 0xc2 && u[0] <= 0xdf && room >= 2 &&
-	    (u[1] & 0xc0) == 0x80) {
-		c = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-		if (!isalnum_(c))
-			return 0;
-		*words += !*a1;
-		*a1 = 1;
-		return 2;
-	}
-	return 0;
-}
-
-/*
- * Counts the words of plain ASCII from s->p on, sixteen bytes at a time,
- * and stops before the first byte it cannot take (see above) but for the
- * code points that takeinline() takes.  c1 and c2 are the code points
- * before s->p, and are kept so.
+ * Makes the block at p, whose masks are m, ready for its events: the
+ * letters of the code points from 0x80 up, and where words begin.
  */
 static void
-skipplain(struct textscan *s, uint32_t *c1, uint32_t *c2)
+classify(const char *p, const char *end, const struct m64 *m,
+    struct block *b, struct carry *c)
 {
-	const char *p = s->p, *start = p;
-	struct cls16 c;
-	unsigned int stop, starts, below, a1, al1, d1, k1, any = 0;
-	size_t words = 0, w, l, i;
+	uint64_t ja, cd;
 
-	/*
-	 * Whether the byte at p goes on with a word before it (a1; k1 when
-	 * it is a digit), whether a letter or digit stands before it (al1),
-	 * and whether a digit does (d1).
-	 */
-	al1 = isalnum_(*c1);
-	a1 = al1 || (isjoiner(*c1) && isalnum_(*c2));
-	k1 = *c1 == ',' && isdigit_(*c2);
-	d1 = isdigit_(*c1);
-	while (s->end - p >= 16) {
-		classify16(p, &c);
-		stop = (c.high | ~(c.alnum | c.space | (c.comma &
-		    ~(c.digit << 1 | d1)))) & 0xffff;
-		starts = c.alnum & ~(c.alnum << 1 | a1 | (k1 & c.digit));
-		if (stop != 0) {
-			below = (stop & -stop) - 1;
-			words += bits16(starts & below);
-			any |= starts & below;
-			if ((i = bits16(below)) > 0) {
-				p += i;
-				al1 = a1 = c.alnum >> (i - 1) & 1;
-				d1 = c.digit >> (i - 1) & 1;
-				k1 = 0;
-			}
-			w = 0;
-			if ((l = takeinline(s, p, al1, &a1, &w)) == 0)
-				break;
-			words += w;
-			any |= (unsigned int)w;
-			p += l;
-			/* Only a letter of two bytes is a letter before p. */
-			al1 = l == 2;
-			d1 = k1 = 0;
-			continue;
-		}
-		words += bits16(starts);
-		any |= starts;
-		p += 16;
-		al1 = a1 = c.alnum >> 15;
-		d1 = c.digit >> 15;
-		k1 = 0;
-	}
-	s->nwords += words;
-	if (any != 0)
-		s->sentwords++;
-	if (p - start >= 2 && (((unsigned char)p[-1] | (unsigned char)p[-2]) &
-	    0x80)) {
-		l = cpback(s->para, p, c1);
-		cpback(s->para, p - l, c2);
-	} else if (p - start >= 2) {
-		*c2 = (unsigned char)p[-2];
-		*c1 = (unsigned char)p[-1];
-	} else if (p > start) {
-		*c2 = *c1;
-		*c1 = (unsigned char)p[-1];
-	}
-	s->p = p;
+	b->alnum = m->alnum | c->alnum;
+	b->digit = m->digit;
+	b->high = m->high;
+	b->event = m->event;
+	b->goes = c->goes;
+	c->alnum = c->goes = 0;
+	if (b->high != 0)
+		highs(p, end, b, c);
+	/* A joiner after a letter, a comma after a digit. */
+	b->prev = b->alnum << 1 | c->a;
+	ja = m->joiner & b->prev;
+	cd = m->comma & (b->digit << 1 | c->d);
+	b->goes |= ja << 1 | ((cd << 1 | c->comma) & b->digit);
+	c->goes |= ja >> (BLOCK - 1);
+	b->starts = b->alnum & ~(b->prev | b->goes);
+	c->a = (unsigned int)(b->alnum >> (BLOCK - 1));
+	c->d = (unsigned int)(b->digit >> (BLOCK - 1));
+	c->comma = (unsigned int)(cd >> (BLOCK - 1));
+}
+
+/* The place of the highest bit set in m, which is not 0. */
+static inline unsigned int
+high64(uint64_t m)
+{
+#if defined(__GNUC__)
+	return 63 - (unsigned int)__builtin_clzll(m);
+#else
+	unsigned int i = 0;
+
+	while (m >>= 1)
+		i++;
+	return i;
+#endif
 }
 
 /*
- * Counting: the words by the rule of wordend() read at each code point
- * (a letter after neither a letter, nor a joiner after one, nor a comma
- * between digits, begins one), plain ASCII sixteen bytes at a time, and the
- * rest one code point at a time with the scanner's own steps (term(),
- * quotemark(), paraend()).  c1 and c2 are the code points before s->p.
+ * The frequent marks the quick way, as term() would take them: one mark
+ * at the end of a paragraph (which ends the sentence itself), or one mark
+ * and one space before a code point that opens a sentence or not, after a
+ * word that is an abbreviation or not.  p is the i-th byte of b; before
+ * tells whether a letter or digit stands before it, have whether the
+ * sentence holds a word.  Returns 0 to leave the mark to term().
+ */
+static int
+quickterm(struct textscan *s, const char *p, unsigned int i,
+    const struct block *b, unsigned int before, struct counter *k,
+    unsigned int have)
+{
+	uint64_t w = b->starts & ((1ULL << i) - 1);
+	const char *ws = NULL;
+	size_t n;
+	uint32_t c;
+
+	if (p + 1 < s->end && p[1] != '\n') {
+		if (s->end - p < 3 || p[1] != ' ' || isws(c = cpat(p + 2,
+		    s->end)))
+			return 0;
+		if (*p == '.' && before && opensentence(c)) {
+			/* Where the word before begins, if in the block. */
+			if (w == 0)
+				return 0;
+			ws = p - i + high64(w);
+			n = (size_t)(p - ws);
+			if ((n <= 7 || (n <= ABBREV_MAX && p[-2] == '.')) &&
+			    isabbrev(ws, n))
+				c = 0;
+		}
+		if (have && opensentence(c)) {
+			s->nsent++;
+			ended(k, i);
+		}
+	}
+	s->p = p + 1;
+	return 1;
+}
+
+/* Runs the scanner's step for sentence punctuation at s->p. */
+static void
+countterm(struct textscan *s, struct counter *k, unsigned int i)
+{
+	term(s);
+	if (s->endat != NULL) {
+		sentend(s, s->endat);
+		ended(k, i);
+	}
+}
+
+/*
+ * Takes the event at p, the i-th byte of the block b, with words words
+ * before it.  Returns 0 when the text holds no more paragraphs.
+ */
+static int
+event(struct textscan *s, const char *p, unsigned int i,
+    const struct block *b, struct counter *k)
+{
+	unsigned int before;
+	uint32_t cp;
+	size_t l;
+
+	s->p = p;
+	s->sentwords = k->since ||
+	    (b->starts & k->after & ((1ULL << i) - 1)) != 0;
+	switch (*p) {
+	case '\n':
+		paraend(s);
+		ended(k, i);
+		return parabegin(s);
+	case '.':
+		before = (unsigned int)(b->prev >> i & 1);
+		if (before && alnumat(p + 1, s->end))
+			break;	/* inside a word: U.S, 13.7 */
+		if (!quickterm(s, p, i, b, before, k, s->sentwords))
+			countterm(s, k, i);
+		break;
+	case '!':
+	case '?':
+		if (!quickterm(s, p, i, b, 0, k, s->sentwords))
+			countterm(s, k, i);
+		break;
+	case '"':
+		quotemark(s, '"', p, 1);
+		break;
+	default:
+		l = decode_(p, s->end, &cp);
+		if (istermcp(cp))
+			countterm(s, k, i);
+		else
+			quotemark(s, cp, p, l);
+		break;
+	}
+	return 1;
+}
+
+/* The masks of nb blocks at q, with AVX2 where the processor has it. */
+static void
+masks(const char *q, size_t nb, struct m64 *m)
+{
+#ifdef TEXT_AVX2
+	if (__builtin_cpu_supports("avx2")) {
+		classifyrun2(q, nb, m);
+		return;
+	}
+#endif
+	classifyrun(q, nb, m);
+}
+
+/*
+ * Takes the block at p, whose masks are m: its events in order, then its
+ * words.  Returns 0 when the text holds no more paragraphs.
+ */
+static int
+countblock(struct textscan *s, const char *p, const struct m64 *m,
+    struct carry *c, struct counter *k)
+{
+	struct block b;
+	uint64_t e;
+	unsigned int i;
+	int more = 1;
+
+	classify(p, s->end, m, &b, c);
+	for (e = b.event; more && e != 0; e &= e - 1) {
+		i = low64(e);
+		if (p + i >= s->p)
+			more = event(s, p + i, i, &b, k);
+	}
+	k->words += ones64(b.starts);
+	k->since |= (b.starts & k->after) != 0;
+	k->after = ~0ULL;
+	return more;
+}
+
+/*
+ * Counting: the words by the masks, the rest by the events, in the order
+ * of the text.  An event that a step before has read past (a run of
+ * marks, blank lines) is no event.
  */
 static void
 countall(struct textscan *s)
 {
-	uint32_t c, c1 = 0, c2 = 0;
-	size_t l;
+	struct m64 m[RUN];
+	struct carry c;
+	struct counter k;
+	const char *p;
+	char tail[BLOCK];
+	size_t nb, j;
+	int more = 1;
 
-	for (;;) {
-		if (s->para == NULL) {
-			if (!parabegin(s))
-				return;
-			c1 = c2 = 0;
-		}
-		/* Sixteen bytes at a time only where plain text begins. */
-		if (s->endat == NULL && s->p < s->end &&
-		    (cls[(unsigned char)*s->p] == K_ALNUM || *s->p == ' '))
-			skipplain(s, &c1, &c2);
-		if (s->p == s->end || *s->p == '\n') {
-			paraend(s);
-			continue;
-		}
-		/* Past a sentence end that no white space follows (。) */
-		if (s->endat != NULL && s->p >= s->endat)
-			sentend(s, s->endat);
-		c = (unsigned char)*s->p;
-		l = c < 0x80 ? 1 : decode_(s->p, s->end, &c);
-		if (isalnum_(c)) {
-			if (!isalnum_(c1) && !(isjoiner(c1) && isalnum_(c2)) &&
-			    !(c1 == ',' && isdigit_(c2) && isdigit_(c))) {
-				s->nwords++;
-				s->sentwords++;
-			}
-			s->p += l;
-		} else if (isjoiner(c) && isalnum_(c1) && alnumat(s->p + l,
-		    s->end))
-			s->p += l;	/* inside a word: U.S, Ukraine’s */
-		else if (c < 0x80 ? cls[c] == K_SPACE : text_isspace(c))
-			space(s, l);
-		else if (c < 0x80 ? cls[c] == K_TERM : istermcp(c)) {
-			term(s);
-			/* It took a run of marks: read back what it left. */
-			cpback(s->para, s->p - cpback(s->para, s->p, &c1), &c2);
-			continue;
-		} else
-			other(s, c, l);
-		c2 = c1;
-		c1 = c;
+	memset(&c, 0, sizeof(c));
+	memset(&k, 0, sizeof(k));
+	k.after = ~0ULL;
+	if (!parabegin(s))
+		return;
+	for (p = s->p; more && s->end - p >= BLOCK; ) {
+		nb = (size_t)(s->end - p) / BLOCK;
+		masks(p, nb < RUN ? nb : RUN, m);
+		for (j = 0; more && j < nb && j < RUN; j++, p += BLOCK)
+			more = countblock(s, p, &m[j], &c, &k);
 	}
+	/* The last bytes, read from a copy padded with NUL. */
+	if (more && p < s->end) {
+		memset(tail, 0, sizeof(tail));
+		memcpy(tail, p, (size_t)(s->end - p));
+		masks(tail, 1, m);
+		countblock(s, p, m, &c, &k);
+	}
+	if (s->para != NULL) {
+		s->p = s->end;
+		s->sentwords = k.since;
+		paraend(s);
+	}
+	s->nwords = k.words;
 }
 
 /* Scans on until there is a token to hand out, or the end. */
@@ -1498,6 +1780,8 @@ text_count(const char *p, size_t n, struct textcount *c, unsigned int flags)
  */
 
 #define SPK_WORDS	16
+/* How far from a quotation its speaker is looked for, in bytes. */
+#define SPK_REACH	2048
 
 struct spkword {
 	const char	*p;
@@ -1649,9 +1933,16 @@ text_speaker(const char *text, size_t n, const char *q, size_t qn,
 	uint32_t c;
 	int nw, i;
 
-	while (ps > text && ps[-1] != '\n')
+	/*
+	 * The words next to the quotation, in its paragraph, and no further
+	 * than SPK_REACH bytes away: a paragraph of many quotations then
+	 * costs time in proportion to its length, not to its square.
+	 */
+	while (ps > text && ps[-1] != '\n' && q - ps < SPK_REACH)
 		ps--;
-	while (pe < end && *pe != '\n')
+	while (ps < q && ((unsigned char)*ps & 0xc0) == 0x80)
+		ps++;
+	while (pe < end && *pe != '\n' && pe - (q + qn) < SPK_REACH)
 		pe++;
 	if (after < pe)
 		after += text_decode(after, pe, &c);

@@ -206,6 +206,7 @@ tsv_split_(struct article *a, char *s, size_t n, int checkbody)
 int
 tsv_put(struct buf *b, struct article *a)
 {
+	size_t n;
 	int i;
 
 	if (a->line != NULL) {
@@ -213,6 +214,7 @@ tsv_put(struct buf *b, struct article *a)
 			return -1;
 		return buf_addc(b, '\n');
 	}
+	article_text(a, COL_ID, &n);
 	for (i = 0; i < NCOLS; i++) {
 		if (i > 0 && buf_addc(b, '\t') == -1)
 			return -1;

@@ -52,7 +52,8 @@ checkarticle(struct article *a, struct buf *b)
 	const char *p;
 	size_t n;
 
-	FUZZ_ASSERT(hash_unhex(a->idhex, 16, &id) == 0);
+	p = article_text(a, COL_ID, &n);
+	FUZZ_ASSERT(n == 16 && hash_unhex(p, 16, &id) == 0);
 	FUZZ_ASSERT(article_id(a) == id);
 	b->n = 0;
 	FUZZ_ASSERT(tsv_put(b, a) == 0);
