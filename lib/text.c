@@ -1099,7 +1099,7 @@ paraend(struct textscan *s)
 }
 
 /* Reads the word at s->p into the token t. */
-static void
+static inline void
 wordtok(struct textscan *s, struct texttok *t)
 {
 	const char *p = s->p, *e = wordend(p, s->end);
