@@ -256,6 +256,8 @@ inject "$records" artfields -e quotes
 inject "$fx/mixed.txt" artfields -e paragraphs
 inject /dev/null artfields -H -e quotes "$seed" "$fx/mixed.txt"
 inject /dev/null artfields -e paragraphs "$T/gen.txt"
+# More than a block of output a line at a time: stdio's buffer, from put().
+inject /dev/null artfields -f id,body "$T/gen.txt"
 inject /dev/null artfields -f id,simhash,words,agency "$T/bad.txt"
 
 # artstat sums up all its input: on an error it may have written the
