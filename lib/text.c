@@ -1399,43 +1399,76 @@ classifyrun(const char *q, size_t n, struct m64 *m)
 }
 
 #ifdef TEXT_AVX2
-#define EQ2(x, c)	_mm256_cmpeq_epi8((x), _mm256_set1_epi8(c))
-#define IN2(x, lo, n)	_mm256_cmpgt_epi8( \
-	_mm256_set1_epi8((char)(-128 + (n))), \
-	_mm256_add_epi8((x), _mm256_set1_epi8((char)(-128 - (lo)))))
+/*
+ * With AVX2 a byte's classes come from two table look-ups, one by its
+ * high four bits and one by its low four, and a class is a bit set in
+ * both: each class is a rectangle of the ASCII table.  A byte from 0x80
+ * up looks up 0 by its high bits and so is in no class.
+ */
+#define C_DIGIT		0x01	/* 0x30-0x39 */
+#define C_AO		0x02	/* A-O a-o */
+#define C_PZ		0x04	/* P-Z p-z */
+#define C_JOINER	0x08	/* ' - . */
+#define C_COMMA		0x10
+#define C_PUNCT		0x20	/* ! " . */
+#define C_QUERY		0x40	/* ? */
+#define C_NEWLINE	0x80
+
 #define MASK2(v)	((uint32_t)_mm256_movemask_epi8(v))
 #define JOIN2(a, b)	((uint64_t)(a) | (uint64_t)(b) << 32)
+/* The bytes of c with bit k set, or with none of the bits of m. */
+#define BIT2(c, k)	MASK2(_mm256_slli_epi16((c), 7 - (k)))
+#define NONE2(c, m)	MASK2(_mm256_cmpeq_epi8(_mm256_and_si256((c), \
+	_mm256_set1_epi8((char)(m))), _mm256_setzero_si256()))
+
+__attribute__((target("avx2"))) static inline __m256i
+classes2(__m256i x)
+{
+	const __m256i byhigh = _mm256_setr_epi8(
+	    (char)C_NEWLINE, 0, C_JOINER | C_COMMA | C_PUNCT, C_DIGIT | C_QUERY,
+	    C_AO, C_PZ, C_AO, C_PZ, 0, 0, 0, 0, 0, 0, 0, 0,
+	    (char)C_NEWLINE, 0, C_JOINER | C_COMMA | C_PUNCT, C_DIGIT | C_QUERY,
+	    C_AO, C_PZ, C_AO, C_PZ, 0, 0, 0, 0, 0, 0, 0, 0);
+#define LOW(l)	(char)(((l) <= 9 ? C_DIGIT : 0) | ((l) >= 1 ? C_AO : 0) | \
+	((l) <= 0xa ? C_PZ : 0) | \
+	((l) == 7 || (l) == 0xd || (l) == 0xe ? C_JOINER : 0) | \
+	((l) == 0xc ? C_COMMA : 0) | \
+	((l) == 1 || (l) == 2 || (l) == 0xe ? C_PUNCT : 0) | \
+	((l) == 0xf ? C_QUERY : 0) | ((l) == 0xa ? C_NEWLINE : 0))
+#define LOWS	LOW(0), LOW(1), LOW(2), LOW(3), LOW(4), LOW(5), LOW(6), \
+	LOW(7), LOW(8), LOW(9), LOW(10), LOW(11), LOW(12), LOW(13), \
+	LOW(14), LOW(15)
+	const __m256i bylow = _mm256_setr_epi8(LOWS, LOWS);
+#undef LOWS
+#undef LOW
+	const __m256i nibble = _mm256_set1_epi8(0x0f);
+
+	return _mm256_and_si256(
+	    _mm256_shuffle_epi8(byhigh, _mm256_and_si256(
+	    _mm256_srli_epi16(x, 4), nibble)),
+	    _mm256_shuffle_epi8(bylow, _mm256_and_si256(x, nibble)));
+}
 
 /* classifyrun() with AVX2, 32 bytes at a time. */
 __attribute__((target("avx2"))) static void
 classifyrun2(const char *q, size_t n, struct m64 *m)
 {
-	__m256i x[2], d[2];
-	uint32_t k[2];
-	int h;
+	__m256i x0, x1, c0, c1;
 
 	for (; n > 0; n--, q += BLOCK, m++) {
-		for (h = 0; h < 2; h++) {
-			x[h] = _mm256_loadu_si256((const __m256i *)(const void *)
-			    (q + 32 * h));
-			d[h] = IN2(x[h], '0', 10);
-		}
-		for (h = 0; h < 2; h++)
-			k[h] = MASK2(_mm256_or_si256(IN2(_mm256_or_si256(x[h],
-			    _mm256_set1_epi8(0x20)), 'a', 26), d[h]));
-		m->alnum = JOIN2(k[0], k[1]);
-		m->digit = JOIN2(MASK2(d[0]), MASK2(d[1]));
-		for (h = 0; h < 2; h++)
-			k[h] = MASK2(_mm256_or_si256(EQ2(x[h], '\''),
-			    IN2(x[h], '-', 2)));
-		m->joiner = JOIN2(k[0], k[1]);
-		m->comma = JOIN2(MASK2(EQ2(x[0], ',')), MASK2(EQ2(x[1], ',')));
-		m->high = JOIN2(MASK2(x[0]), MASK2(x[1]));
-		for (h = 0; h < 2; h++)
-			k[h] = MASK2(_mm256_or_si256(_mm256_or_si256(
-			    EQ2(x[h], '\n'), EQ2(x[h], '.')), _mm256_or_si256(
-			    IN2(x[h], '!', 2), EQ2(x[h], '?'))));
-		m->event = JOIN2(k[0], k[1]);
+		x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
+		x1 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (q + 32));
+		c0 = classes2(x0);
+		c1 = classes2(x1);
+		m->alnum = ~JOIN2(NONE2(c0, C_DIGIT | C_AO | C_PZ),
+		    NONE2(c1, C_DIGIT | C_AO | C_PZ));
+		m->digit = JOIN2(BIT2(c0, 0), BIT2(c1, 0));
+		m->joiner = JOIN2(BIT2(c0, 3), BIT2(c1, 3));
+		m->comma = JOIN2(BIT2(c0, 4), BIT2(c1, 4));
+		m->high = JOIN2(MASK2(x0), MASK2(x1));
+		m->event = ~JOIN2(NONE2(c0, C_PUNCT | C_QUERY | C_NEWLINE),
+		    NONE2(c1, C_PUNCT | C_QUERY | C_NEWLINE));
 	}
 }
 #endif

@@ -500,6 +500,33 @@ START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 }
 END_TEST
 
+/*
+ * Counting classifies bytes by tables or comparisons, the scanner by
+ * code points: each byte value, between letters, digits and marks, at
+ * every offset of a block, must count the same both ways.
+ */
+START_TEST(text_count_classifies_every_byte_as_the_scanner_does)
+{
+	static const char form[] = "ab#c##1#2. #D \"#x\" #.#\n";
+	char buf[1024];
+	struct textcount c1, c2;
+	size_t i, n;
+	int b;
+
+	for (b = 0; b < 256; b++) {
+		for (n = 0; n + sizeof(form) < sizeof(buf); )
+			for (i = 0; form[i] != '\0'; i++)
+				buf[n++] = form[i] == '#' ? (char)b : form[i];
+		text_count(buf, n, &c1, 0);
+		text_count(buf, n, &c2, TC_SYLLABLES);
+		ck_assert_uint_eq(c1.words, c2.words);
+		ck_assert_uint_eq(c1.sentences, c2.sentences);
+		ck_assert_uint_eq(c1.quotes, c2.quotes);
+		ck_assert_uint_eq(c1.paragraphs, c2.paragraphs);
+	}
+}
+END_TEST
+
 static const char *
 speaker(const char *text, const char *q)
 {
@@ -597,6 +624,7 @@ text_suite(void)
 	tcase_add_test(tc, text_count_counts_in_one_pass);
 	tcase_add_test(tc, text_count_of_quotations_only_and_of_nothing);
 	tcase_add_test(tc, text_count_agrees_with_the_tokens_on_mixed_text);
+	tcase_add_test(tc, text_count_classifies_every_byte_as_the_scanner_does);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text_speaker");
 	tcase_add_test(tc, text_speaker_finds_the_name_by_the_verb);
