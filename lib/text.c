@@ -700,21 +700,14 @@ static const char abbrevs[][8] = {
 	"Rev", "Sen", "Sep", "Sept", "Sgt", "St", "Supt", "vs"
 };
 
-/*
- * Tells whether a word is an abbreviation: one of the list, a single
- * capital (an initial), or single letters joined by dots (U.S, e.g).
- */
+/* isabbrev() of a word that may be one. */
 static int
-isabbrev(const char *w, size_t n)
+inabbrevs(const char *w, size_t n)
 {
 	uint32_t c;
 	size_t i, l, lo, hi, mid;
 	int r;
 
-	/* Most words end sentences: a long one in lower case at once. */
-	if (n > 1 && (unsigned char)w[0] < 0x80 && w[1] != '.' &&
-	    !(w[0] >= 'A' && w[0] <= 'Z') && w[0] != 'v')
-		return 0;
 	l = text_decode(w, w + n, &c);
 	if (l == n)
 		return text_isupper(c);
@@ -741,6 +734,20 @@ isabbrev(const char *w, size_t n)
 			hi = mid;
 	}
 	return 0;
+}
+
+/*
+ * Tells whether a word is an abbreviation: one of the list, a single
+ * capital (an initial), or single letters joined by dots (U.S, e.g).
+ */
+static inline int
+isabbrev(const char *w, size_t n)
+{
+	/* Most words end sentences: a long one in lower case at once. */
+	if (n > 1 && (unsigned char)w[0] < 0x80 && w[1] != '.' &&
+	    !(w[0] >= 'A' && w[0] <= 'Z') && w[0] != 'v')
+		return 0;
+	return inabbrevs(w, n);
 }
 
 static int
@@ -1530,26 +1537,38 @@ static int
 quickterm(struct textscan *s, const char *p, unsigned int i,
     const struct block *b, unsigned int before, struct counter *k)
 {
-	uint64_t w = b->starts & ((1ULL << i) - 1);
+	uint64_t w;
 	const char *ws;
 	size_t n;
 	uint32_t c;
+	int open;
 
 	if (p + 1 < s->end && p[1] != '\n') {
-		if (s->end - p < 3 || p[1] != ' ' || isws(c = cpat(p + 2,
-		    s->end)))
+		if (s->end - p < 3 || p[1] != ' ')
 			return 0;
-		if (*p == '.' && before && opensentence(c)) {
+		/* What follows the space: mostly ASCII, asked at once. */
+		if ((c = (unsigned char)p[2]) < 0x80) {
+			if (c == 0 || c == '\n' || cls[c] == K_SPACE)
+				return 0;
+			open = (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || c == '"';
+		} else {
+			decode_(p + 2, s->end, &c);
+			if (text_isspace(c))
+				return 0;
+			open = opensentence(c);
+		}
+		if (open && *p == '.' && before) {
 			/* Where the word before begins, if in the block. */
-			if (w == 0)
+			if ((w = b->starts & ((1ULL << i) - 1)) == 0)
 				return 0;
 			ws = p - i + high64(w);
 			n = (size_t)(p - ws);
 			if ((n <= 7 || (n <= ABBREV_MAX && p[-2] == '.')) &&
 			    isabbrev(ws, n))
-				c = 0;
+				open = 0;
 		}
-		if (s->sentwords && opensentence(c)) {
+		if (open && s->sentwords) {
 			s->nsent++;
 			ended(k, i);
 		}
