@@ -544,6 +544,16 @@ isdigit_(uint32_t c)
 	return c >= '0' && c <= '9';
 }
 
+/*
+ * Forces a function inline, so that the counting loop is compiled whole
+ * into each of its forms (countall()).
+ */
+#if defined(__GNUC__)
+#define INLINE	inline __attribute__((always_inline))
+#else
+#define INLINE	inline
+#endif
+
 static inline unsigned int
 ones64(uint64_t m)
 {
@@ -1484,7 +1494,7 @@ classifyrun2(const char *q, size_t n, struct m64 *m)
  * Makes the block at p, whose masks are m, ready for its events: the
  * letters of the code points from 0x80 up, and where words begin.
  */
-static void
+static INLINE void
 classify(const char *p, const char *end, const struct m64 *m,
     struct block *b, struct carry *c)
 {
@@ -1592,7 +1602,7 @@ countterm(struct textscan *s, struct counter *k, unsigned int i)
  * Takes the event at p, the i-th byte of the block b.  Returns 0 when the
  * text holds no more paragraphs.
  */
-static int
+static INLINE int
 event(struct textscan *s, const char *p, unsigned int i,
     const struct block *b, struct counter *k)
 {
@@ -1634,26 +1644,39 @@ event(struct textscan *s, const char *p, unsigned int i,
 	return 1;
 }
 
-/* The masks of nb blocks at q, with AVX2 where the processor has it. */
-static void
-masks(const char *q, size_t nb, struct m64 *m)
+/* The masks of nb blocks at q, with AVX2 in the wide form. */
+static INLINE void
+masks(const char *q, size_t nb, struct m64 *m, int wide)
 {
 #ifdef TEXT_AVX2
-	if (__builtin_cpu_supports("avx2")) {
+	if (wide) {
 		classifyrun2(q, nb, m);
 		return;
 	}
 #endif
+	(void)wide;
 	classifyrun(q, nb, m);
+}
+
+/* The bits set in m: in the wide form, by one instruction. */
+static INLINE unsigned int
+ones(uint64_t m, int wide)
+{
+#ifdef TEXT_AVX2
+	if (wide)
+		return (unsigned int)__builtin_popcountll(m);
+#endif
+	(void)wide;
+	return ones64(m);
 }
 
 /*
  * Takes the block at p, whose masks are m: its events in order, then its
  * words.  Returns 0 when the text holds no more paragraphs.
  */
-static int
+static INLINE int
 countblock(struct textscan *s, const char *p, const struct m64 *m,
-    struct carry *c, struct counter *k)
+    struct carry *c, struct counter *k, int wide)
 {
 	struct block b;
 	uint64_t e;
@@ -1666,7 +1689,7 @@ countblock(struct textscan *s, const char *p, const struct m64 *m,
 		if (p + i >= s->p)
 			more = event(s, p + i, i, &b, k);
 	}
-	k->words += ones64(b.starts);
+	k->words += ones(b.starts, wide);
 	k->since |= (b.starts & k->after) != 0;
 	k->after = ~0ULL;
 	return more;
@@ -1677,8 +1700,8 @@ countblock(struct textscan *s, const char *p, const struct m64 *m,
  * of the text.  An event that a step before has read past (a run of
  * marks, blank lines) is no event.
  */
-static void
-countall(struct textscan *s)
+static INLINE void
+countall(struct textscan *s, int wide)
 {
 	struct m64 m[RUN];
 	struct carry c;
@@ -1695,16 +1718,16 @@ countall(struct textscan *s)
 		return;
 	for (p = s->p; more && s->end - p >= BLOCK; ) {
 		nb = (size_t)(s->end - p) / BLOCK;
-		masks(p, nb < RUN ? nb : RUN, m);
+		masks(p, nb < RUN ? nb : RUN, m, wide);
 		for (j = 0; more && j < nb && j < RUN; j++, p += BLOCK)
-			more = countblock(s, p, &m[j], &c, &k);
+			more = countblock(s, p, &m[j], &c, &k, wide);
 	}
 	/* The last bytes, read from a copy padded with NUL. */
 	if (more && p < s->end) {
 		memset(tail, 0, sizeof(tail));
 		memcpy(tail, p, (size_t)(s->end - p));
-		masks(tail, 1, m);
-		countblock(s, p, m, &c, &k);
+		masks(tail, 1, m, wide);
+		countblock(s, p, m, &c, &k, wide);
 	}
 	if (s->para != NULL) {
 		s->p = s->end;
@@ -1712,6 +1735,41 @@ countall(struct textscan *s)
 		paraend(s);
 	}
 	s->nwords = k.words;
+}
+
+/*
+ * The two forms of counting: the wide one for processors with AVX2 and
+ * the bit instructions that came with it (BMI, POPCNT), the other for
+ * the rest.  The wide loop itself is built without AVX, so that it
+ * never calls the scanner's steps with the upper halves of the vector
+ * registers in use, which would slow every SSE instruction down.
+ */
+#ifdef TEXT_AVX2
+__attribute__((target("bmi,bmi2,popcnt"))) static void
+countwide(struct textscan *s)
+{
+	countall(s, 1);
+}
+#endif
+
+static void
+countnarrow(struct textscan *s)
+{
+	countall(s, 0);
+}
+
+static void
+count(struct textscan *s)
+{
+#ifdef TEXT_AVX2
+	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+	    __builtin_cpu_supports("bmi2") &&
+	    __builtin_cpu_supports("popcnt")) {
+		countwide(s);
+		return;
+	}
+#endif
+	countnarrow(s);
 }
 
 /* Scans on until there is a token to hand out, or the end. */
@@ -1817,7 +1875,7 @@ text_count(const char *p, size_t n, struct textcount *c, unsigned int flags)
 				c->syllables += text_syllables(t.p, t.n);
 	} else {
 		s.countonly = 1;
-		countall(&s);
+		count(&s);
 	}
 	c->paragraphs = s.npara;
 	c->sentences = s.nsent;
