@@ -1384,9 +1384,12 @@ highs(const char *p, const char *end, struct block *b, struct carry *c)
 	}
 }
 
-/* The masks of 64 bytes. */
+/*
+ * The masks of 64 bytes.  high holds the bytes from 0x80 up that highs()
+ * must read; letter the two-byte letters the AVX2 step has read itself.
+ */
 struct m64 {
-	uint64_t	 alnum, digit, joiner, comma, high, event;
+	uint64_t	 alnum, digit, joiner, comma, high, event, letter;
 };
 
 /* Blocks classified at a time, so that a call and its constants pay. */
@@ -1411,6 +1414,7 @@ classifyrun(const char *q, size_t n, struct m64 *m)
 		m->comma = JOIN(comma);
 		m->high = JOIN(high);
 		m->event = JOIN(event);
+		m->letter = 0;
 #undef JOIN
 	}
 }
@@ -1438,8 +1442,20 @@ classifyrun(const char *q, size_t n, struct m64 *m)
 #define NONE2(c, m)	MASK2(_mm256_cmpeq_epi8(_mm256_and_si256((c), \
 	_mm256_set1_epi8((char)(m))), _mm256_setzero_si256()))
 
+/*
+ * The same for the bytes from 0x80 up, in *h: the leads of letters of
+ * two bytes, Latin (C3 80 to C3 BF but for the multiplication and the
+ * division signs, C4 to CA), combining marks (CC), Greek and Cyrillic (CF
+ * to D3), and the second bytes of the two signs (C3 97, C3 B7).  CB, CD
+ * and CE hold letters and signs both and are left to highs().
+ */
+#define H_LEAD		0x01	/* C4-CA, CC, CF */
+#define H_LEADD		0x02	/* D0-D3 */
+#define H_C3		0x04
+#define H_NOTLET	0x08	/* 97, B7 */
+
 __attribute__((target("avx2"))) static inline __m256i
-classes2(__m256i x)
+classes2(__m256i x, __m256i *h)
 {
 	const __m256i byhigh = _mm256_setr_epi8(
 	    (char)C_NEWLINE, 0, C_JOINER | C_COMMA | C_PUNCT, C_DIGIT | C_QUERY,
@@ -1458,34 +1474,62 @@ classes2(__m256i x)
 	const __m256i bylow = _mm256_setr_epi8(LOWS, LOWS);
 #undef LOWS
 #undef LOW
+#define HHIGH	0, 0, 0, 0, 0, 0, 0, 0, 0, H_NOTLET, 0, H_NOTLET, \
+	H_LEAD | H_C3, H_LEADD, 0, 0
+	const __m256i hbyhigh = _mm256_setr_epi8(HHIGH, HHIGH);
+#undef HHIGH
+#define HLOW(l)	(char)(((l) >= 4 && (l) != 0xb && (l) != 0xd && \
+	(l) != 0xe ? H_LEAD : 0) | \
+	((l) <= 3 ? H_LEADD : 0) | ((l) == 3 ? H_C3 : 0) | \
+	((l) == 7 ? H_NOTLET : 0))
+#define HLOWS	HLOW(0), HLOW(1), HLOW(2), HLOW(3), HLOW(4), HLOW(5), \
+	HLOW(6), HLOW(7), HLOW(8), HLOW(9), HLOW(10), HLOW(11), HLOW(12), \
+	HLOW(13), HLOW(14), HLOW(15)
+	const __m256i hbylow = _mm256_setr_epi8(HLOWS, HLOWS);
+#undef HLOWS
+#undef HLOW
 	const __m256i nibble = _mm256_set1_epi8(0x0f);
+	__m256i hi, lo;
 
-	return _mm256_and_si256(
-	    _mm256_shuffle_epi8(byhigh, _mm256_and_si256(
-	    _mm256_srli_epi16(x, 4), nibble)),
-	    _mm256_shuffle_epi8(bylow, _mm256_and_si256(x, nibble)));
+	hi = _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble);
+	lo = _mm256_and_si256(x, nibble);
+	*h = _mm256_and_si256(_mm256_shuffle_epi8(hbyhigh, hi),
+	    _mm256_shuffle_epi8(hbylow, lo));
+	return _mm256_and_si256(_mm256_shuffle_epi8(byhigh, hi),
+	    _mm256_shuffle_epi8(bylow, lo));
 }
 
 /* classifyrun() with AVX2, 32 bytes at a time. */
 __attribute__((target("avx2"))) static void
 classifyrun2(const char *q, size_t n, struct m64 *m)
 {
-	__m256i x0, x1, c0, c1;
+	const __m256i under = _mm256_set1_epi8(-64);
+	__m256i x0, x1, c0, c1, h0, h1;
+	uint64_t lead, cont, high;
 
 	for (; n > 0; n--, q += BLOCK, m++) {
 		x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
 		x1 = _mm256_loadu_si256((const __m256i *)(const void *)
 		    (q + 32));
-		c0 = classes2(x0);
-		c1 = classes2(x1);
+		c0 = classes2(x0, &h0);
+		c1 = classes2(x1, &h1);
 		m->alnum = ~JOIN2(NONE2(c0, C_DIGIT | C_AO | C_PZ),
 		    NONE2(c1, C_DIGIT | C_AO | C_PZ));
 		m->digit = JOIN2(BIT2(c0, 0), BIT2(c1, 0));
 		m->joiner = JOIN2(BIT2(c0, 3), BIT2(c1, 3));
 		m->comma = JOIN2(BIT2(c0, 4), BIT2(c1, 4));
-		m->high = JOIN2(MASK2(x0), MASK2(x1));
 		m->event = ~JOIN2(NONE2(c0, C_PUNCT | C_QUERY | C_NEWLINE),
 		    NONE2(c1, C_PUNCT | C_QUERY | C_NEWLINE));
+		/* A lead with a second byte (0x80 to 0xbf) after it. */
+		cont = JOIN2(MASK2(_mm256_cmpgt_epi8(under, x0)),
+		    MASK2(_mm256_cmpgt_epi8(under, x1)));
+		lead = ~JOIN2(NONE2(h0, H_LEAD | H_LEADD | H_C3),
+		    NONE2(h1, H_LEAD | H_LEADD | H_C3)) & cont >> 1 &
+		    ~(JOIN2(BIT2(h0, 2), BIT2(h1, 2)) &
+		    JOIN2(BIT2(h0, 3), BIT2(h1, 3)) >> 1);
+		high = JOIN2(MASK2(x0), MASK2(x1));
+		m->letter = lead | lead << 1;
+		m->high = high & ~m->letter;
 	}
 }
 #endif
@@ -1500,7 +1544,7 @@ classify(const char *p, const char *end, const struct m64 *m,
 {
 	uint64_t ja, cd;
 
-	b->alnum = m->alnum | c->alnum;
+	b->alnum = m->alnum | c->alnum | m->letter;
 	b->digit = m->digit;
 	b->high = m->high;
 	b->event = m->event;

@@ -501,29 +501,53 @@ START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 END_TEST
 
 /*
+ * Counts a text made of form, with each # replaced by the n bytes at b,
+ * both ways: by counting and by the scanner's tokens.
+ */
+static void
+countboth(const char *form, const char *b, size_t n)
+{
+	char buf[1024];
+	struct textcount c1, c2;
+	size_t i, j;
+
+	for (j = 0; j + strlen(form) * n < sizeof(buf); )
+		for (i = 0; form[i] != '\0'; i++)
+			if (form[i] == '#') {
+				memcpy(buf + j, b, n);
+				j += n;
+			} else
+				buf[j++] = form[i];
+	text_count(buf, j, &c1, 0);
+	text_count(buf, j, &c2, TC_SYLLABLES);
+	ck_assert_uint_eq(c1.words, c2.words);
+	ck_assert_uint_eq(c1.sentences, c2.sentences);
+	ck_assert_uint_eq(c1.quotes, c2.quotes);
+	ck_assert_uint_eq(c1.paragraphs, c2.paragraphs);
+}
+
+/*
  * Counting classifies bytes by tables or comparisons, the scanner by
- * code points: each byte value, between letters, digits and marks, at
- * every offset of a block, must count the same both ways.
+ * code points: each byte value, and each two-byte sequence, between
+ * letters, digits and marks, at every offset of a block, must count the
+ * same both ways.
  */
 START_TEST(text_count_classifies_every_byte_as_the_scanner_does)
 {
 	static const char form[] = "ab#c##1#2. #D \"#x\" #.#\n";
-	char buf[1024];
-	struct textcount c1, c2;
-	size_t i, n;
-	int b;
+	char b[2];
+	int i, j;
 
-	for (b = 0; b < 256; b++) {
-		for (n = 0; n + sizeof(form) < sizeof(buf); )
-			for (i = 0; form[i] != '\0'; i++)
-				buf[n++] = form[i] == '#' ? (char)b : form[i];
-		text_count(buf, n, &c1, 0);
-		text_count(buf, n, &c2, TC_SYLLABLES);
-		ck_assert_uint_eq(c1.words, c2.words);
-		ck_assert_uint_eq(c1.sentences, c2.sentences);
-		ck_assert_uint_eq(c1.quotes, c2.quotes);
-		ck_assert_uint_eq(c1.paragraphs, c2.paragraphs);
+	for (i = 0; i < 256; i++) {
+		b[0] = (char)i;
+		countboth(form, b, 1);
 	}
+	for (i = 0xc0; i < 0xe0; i++)
+		for (j = 0; j < 256; j++) {
+			b[0] = (char)i;
+			b[1] = (char)j;
+			countboth(form, b, 2);
+		}
 }
 END_TEST
 
