@@ -1453,6 +1453,10 @@ classifyrun(const char *q, size_t n, struct m64 *m)
 #define H_LEADD		0x02	/* D0-D3 */
 #define H_C3		0x04
 #define H_NOTLET	0x08	/* 97, B7 */
+#define H_E2		0x10
+#define H_80		0x20
+#define H_DASH		0x40	/* 93 94: E2 80 93 and E2 80 94 are dashes */
+#define H_QUOTE		0x80	/* 98 9C 9D 9E: quotation marks after E2 80 */
 
 __attribute__((target("avx2"))) static inline __m256i
 classes2(__m256i x, __m256i *h)
@@ -1474,14 +1478,17 @@ classes2(__m256i x, __m256i *h)
 	const __m256i bylow = _mm256_setr_epi8(LOWS, LOWS);
 #undef LOWS
 #undef LOW
-#define HHIGH	0, 0, 0, 0, 0, 0, 0, 0, 0, H_NOTLET, 0, H_NOTLET, \
-	H_LEAD | H_C3, H_LEADD, 0, 0
+#define HHIGH	0, 0, 0, 0, 0, 0, 0, 0, H_80, \
+	(char)(H_NOTLET | H_DASH | H_QUOTE), 0, H_NOTLET, H_LEAD | H_C3, \
+	H_LEADD, H_E2, 0
 	const __m256i hbyhigh = _mm256_setr_epi8(HHIGH, HHIGH);
 #undef HHIGH
 #define HLOW(l)	(char)(((l) >= 4 && (l) != 0xb && (l) != 0xd && \
 	(l) != 0xe ? H_LEAD : 0) | \
 	((l) <= 3 ? H_LEADD : 0) | ((l) == 3 ? H_C3 : 0) | \
-	((l) == 7 ? H_NOTLET : 0))
+	((l) == 7 ? H_NOTLET : 0) | ((l) == 2 ? H_E2 : 0) | \
+	((l) == 0 ? H_80 : 0) | ((l) == 3 || (l) == 4 ? H_DASH : 0) | \
+	((l) == 8 || ((l) >= 0xc && (l) <= 0xe) ? H_QUOTE : 0))
 #define HLOWS	HLOW(0), HLOW(1), HLOW(2), HLOW(3), HLOW(4), HLOW(5), \
 	HLOW(6), HLOW(7), HLOW(8), HLOW(9), HLOW(10), HLOW(11), HLOW(12), \
 	HLOW(13), HLOW(14), HLOW(15)
@@ -1505,7 +1512,7 @@ classifyrun2(const char *q, size_t n, struct m64 *m)
 {
 	const __m256i under = _mm256_set1_epi8(-64);
 	__m256i x0, x1, c0, c1, h0, h1;
-	uint64_t lead, cont, high;
+	uint64_t lead, cont, high, e280, dash, quote;
 
 	for (; n > 0; n--, q += BLOCK, m++) {
 		x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
@@ -1529,7 +1536,14 @@ classifyrun2(const char *q, size_t n, struct m64 *m)
 		    JOIN2(BIT2(h0, 3), BIT2(h1, 3)) >> 1);
 		high = JOIN2(MASK2(x0), MASK2(x1));
 		m->letter = lead | lead << 1;
-		m->high = high & ~m->letter;
+		/* Dashes and curly quotation marks, E2 80 and one byte. */
+		e280 = JOIN2(BIT2(h0, 4), BIT2(h1, 4)) &
+		    JOIN2(BIT2(h0, 5), BIT2(h1, 5)) >> 1;
+		dash = e280 & JOIN2(BIT2(h0, 6), BIT2(h1, 6)) >> 2;
+		quote = e280 & JOIN2(BIT2(h0, 7), BIT2(h1, 7)) >> 2;
+		m->event |= quote;
+		dash |= quote;
+		m->high = high & ~m->letter & ~(dash | dash << 1 | dash << 2);
 	}
 }
 #endif

@@ -507,7 +507,7 @@ END_TEST
 static void
 countboth(const char *form, const char *b, size_t n)
 {
-	char buf[1024];
+	char buf[320];
 	struct textcount c1, c2;
 	size_t i, j;
 
@@ -528,14 +528,14 @@ countboth(const char *form, const char *b, size_t n)
 
 /*
  * Counting classifies bytes by tables or comparisons, the scanner by
- * code points: each byte value, and each two-byte sequence, between
- * letters, digits and marks, at every offset of a block, must count the
- * same both ways.
+ * code points: each byte value, each two-byte sequence and the
+ * three-byte ones that begin with E2, between letters, digits and marks,
+ * at every offset of a block, must count the same both ways.
  */
 START_TEST(text_count_classifies_every_byte_as_the_scanner_does)
 {
 	static const char form[] = "ab#c##1#2. #D \"#x\" #.#\n";
-	char b[2];
+	char b[3];
 	int i, j;
 
 	for (i = 0; i < 256; i++) {
@@ -547,6 +547,14 @@ START_TEST(text_count_classifies_every_byte_as_the_scanner_does)
 			b[0] = (char)i;
 			b[1] = (char)j;
 			countboth(form, b, 2);
+		}
+	/* The general punctuation (E2 80 xx) and its neighbours. */
+	b[0] = (char)0xe2;
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 256; j++) {
+			b[1] = "\x7f\x80\x81\xbf"[i];
+			b[2] = (char)j;
+			countboth(form, b, 3);
 		}
 }
 END_TEST
