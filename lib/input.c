@@ -248,7 +248,7 @@ records_next(struct artin *in, struct article **ap)
 {
 	struct article *a = &in->a;
 	char *p;
-	size_t n, tabs;
+	size_t n;
 	int r, ncol;
 
 	for (;;) {
@@ -256,17 +256,14 @@ records_next(struct artin *in, struct article **ap)
 			in->hashold = 0;
 			p = in->held;
 			n = in->heldn;
-			tabs = in->heldtabs;
 		} else if ((r = recline(in, &p, &n)) != 1)
 			return r;
-		else
-			tabs = in->ln.tabs;
 		if (n > 0 && p[n - 1] == '\r')
 			p[--n] = '\0';
 		if (n == 0 || tsv_isheader(p, n))
 			continue;
 		memset(a, 0, sizeof(*a));
-		if ((ncol = tsv_splitn(a, p, n, tabs)) != NCOLS) {
+		if ((ncol = tsv_split(a, p, n)) != NCOLS) {
 			reader_warn(in, in->ln.lineno, 1, "expected %d "
 			    "tab-separated columns, found %d; line skipped",
 			    NCOLS, ncol);
@@ -428,7 +425,6 @@ detect(struct artin *in)
 	in->heldno = in->ln.lineno;
 	in->heldtrim = 0;
 	in->heldesc = in->ln.hasesc;
-	in->heldtabs = in->ln.tabs;
 	in->hashold = 1;
 	in->ln.records = in->fmt == FMT_RECORDS;
 	if (in->ln.hasnul && in->fmt == FMT_TEXT)

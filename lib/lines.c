@@ -41,7 +41,6 @@ stopat(struct lines *ln, const char *p)
 	}
 	if (c < 0x0a || c == '\r' || c == '\\') {
 		ln->nspec++;
-		ln->ntab += c == '\t';
 		ln->lastspec = (size_t)(p - ln->buf);
 	}
 	return 0;
@@ -190,7 +189,6 @@ newline(struct lines *ln)
 {
 	ln->scan = ln->pos;
 	ln->nspec = 0;
-	ln->ntab = 0;
 }
 
 /* Skips the rest of an overlong line, up to and past its newline. */
@@ -221,20 +219,6 @@ skipline(struct lines *ln)
 	}
 }
 
-/* Counts the tabs of a line: memchr jumps from one to the next. */
-static size_t
-counttabs(const char *p, size_t n)
-{
-	const char *end = p + n;
-	size_t k = 0;
-
-	while ((p = memchr(p, '\t', (size_t)(end - p))) != NULL) {
-		k++;
-		p++;
-	}
-	return k;
-}
-
 /* Hands out the line that ends at q, the newline or the end of input. */
 static void
 handout(struct lines *ln, char *q, char **p, size_t *n)
@@ -249,7 +233,6 @@ handout(struct lines *ln, char *q, char **p, size_t *n)
 	    !(ln->lastspec + 1 == ln->pos + len &&
 	    ln->buf[ln->lastspec] == '\r'));
 	ln->hasnul = ln->hasesc && memchr(*p, '\0', len) != NULL;
-	ln->tabs = ln->records ? counttabs(*p, len) : ln->ntab;
 	ln->findat = LINES_NOFIND;
 	*q = '\0';
 	ln->pos += len + !ln->nonl;
@@ -381,7 +364,6 @@ lines_take(struct lines *ln)
 	ln->pos = ln->plainnext;
 	ln->lineno++;
 	ln->hasesc = ln->hasnul = ln->nonl = 0;
-	ln->tabs = 0;
 	ln->findat = LINES_NOFIND;
 	newline(ln);
 }

@@ -27,7 +27,6 @@ struct artin {
 	int		 heldtrim;	/* already trimmed */
 	int		 heldff;	/* a form feed followed it */
 	int		 heldesc;	/* may hold bytes records escape */
-	size_t		 heldtabs;	/* tabs in it */
 	int		 ioerr;		/* errno to return after the article */
 	int		 heldmid;	/* held is the rest of a line */
 	int		 refused;	/* not of the format named: read no more */

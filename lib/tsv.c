@@ -7,8 +7,6 @@
 #include "hash.h"
 #include "tsv.h"
 
-static int	tsv_split_(struct article *, char *, size_t, int);
-
 const char tsv_header[] = "id\tdate\ttitle\tbyline\torigin\tbody";
 
 #define ONES	0x0101010101010101ULL
@@ -157,22 +155,7 @@ tsv_isrecord(const char *s, size_t n)
 }
 
 int
-tsv_splitn(struct article *a, char *s, size_t n, size_t tabs)
-{
-	if (tabs != NCOLS - 1)
-		return (int)(tabs < INT_MAX ? tabs + 1 : INT_MAX);
-	/* The body holds no tab, so the search for one can stop short. */
-	return tsv_split_(a, s, n, 0);
-}
-
-int
 tsv_split(struct article *a, char *s, size_t n)
-{
-	return tsv_split_(a, s, n, 1);
-}
-
-static int
-tsv_split_(struct article *a, char *s, size_t n, int checkbody)
 {
 	char *p = s, *end = s + n, *t;
 	int i;
@@ -189,8 +172,7 @@ tsv_split_(struct article *a, char *s, size_t n, int checkbody)
 		a->col[i].esc = 1;
 		p = t + 1;
 	}
-	if (checkbody &&
-	    memchr(a->col[COL_BODY].p, '\t', a->col[COL_BODY].n) != NULL) {
+	if (memchr(a->col[COL_BODY].p, '\t', a->col[COL_BODY].n) != NULL) {
 		/* Count them all, for the message. */
 		for (i = NCOLS, p = a->col[COL_BODY].p; (t = memchr(p, '\t',
 		    (size_t)(end - p))) != NULL; p = t + 1)

@@ -52,12 +52,6 @@ int	tsv_isheader(const char *, size_t n);
 int	tsv_split(struct article *, char *, size_t n);
 
 /*
- * As tsv_split(), for a line known to hold tabs tabs (the line reader
- * counts them), which spares a search of the body.
- */
-int	tsv_splitn(struct article *, char *, size_t n, size_t tabs);
-
-/*
  * Appends an article as one record line, newline included.  Returns 0, or
  * -1 with errno set to ENOMEM.
  */
