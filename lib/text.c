@@ -13,14 +13,18 @@
 #endif
 
 /*
- * AVX2, where the processor has it, for the masks of counting: GCC and
- * clang build a function for it apart and tell at run time whether it
- * may run.  -DARTKIT_NO_AVX2 leaves it out, for testing the rest.
+ * AVX2 and AVX-512, where the processor has them, for the masks of
+ * counting: GCC and clang build a function for each apart and tell at run
+ * time which may run.  -DARTKIT_NO_AVX2 leaves both out and
+ * -DARTKIT_NO_AVX512 the second, for testing the rest.
  */
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(ARTKIT_NO_SIMD) && \
     !defined(ARTKIT_NO_AVX2)
 #define TEXT_AVX2
 #include <immintrin.h>
+#if !defined(ARTKIT_NO_AVX512)
+#define TEXT_AVX512
+#endif
 #endif
 
 /* Byte classes of the scanner; every byte from 0x80 up is K_HIGH. */
@@ -1421,10 +1425,11 @@ classifyrun(const char *q, size_t n, struct m64 *m)
 
 #ifdef TEXT_AVX2
 /*
- * With AVX2 a byte's classes come from two table look-ups, one by its
- * high four bits and one by its low four, and a class is a bit set in
- * both: each class is a rectangle of the ASCII table.  A byte from 0x80
- * up looks up 0 by its high bits and so is in no class.
+ * With AVX2 (and AVX-512) a byte's classes come from two table look-ups,
+ * one by its high four bits and one by its low four, and a class is a
+ * bit set in both: each class is a rectangle of the table of bytes.  The
+ * first pair of tables classes ASCII: a byte from 0x80 up looks up 0 by
+ * its high bits there and so is in no class.
  */
 #define C_DIGIT		0x01	/* 0x30-0x39 */
 #define C_AO		0x02	/* A-O a-o */
@@ -1435,19 +1440,22 @@ classifyrun(const char *q, size_t n, struct m64 *m)
 #define C_QUERY		0x40	/* ? */
 #define C_NEWLINE	0x80
 
-#define MASK2(v)	((uint32_t)_mm256_movemask_epi8(v))
-#define JOIN2(a, b)	((uint64_t)(a) | (uint64_t)(b) << 32)
-/* The bytes of c with bit k set, or with none of the bits of m. */
-#define BIT2(c, k)	MASK2(_mm256_slli_epi16((c), 7 - (k)))
-#define NONE2(c, m)	MASK2(_mm256_cmpeq_epi8(_mm256_and_si256((c), \
-	_mm256_set1_epi8((char)(m))), _mm256_setzero_si256()))
+#define BYHIGH	(char)C_NEWLINE, 0, C_JOINER | C_COMMA | C_PUNCT, \
+	C_DIGIT | C_QUERY, C_AO, C_PZ, C_AO, C_PZ, 0, 0, 0, 0, 0, 0, 0, 0
+#define LOW(l)	(char)(((l) <= 9 ? C_DIGIT : 0) | ((l) >= 1 ? C_AO : 0) | \
+	((l) <= 0xa ? C_PZ : 0) | \
+	((l) == 7 || (l) == 0xd || (l) == 0xe ? C_JOINER : 0) | \
+	((l) == 0xc ? C_COMMA : 0) | \
+	((l) == 1 || (l) == 2 || (l) == 0xe ? C_PUNCT : 0) | \
+	((l) == 0xf ? C_QUERY : 0) | ((l) == 0xa ? C_NEWLINE : 0))
 
 /*
- * The same for the bytes from 0x80 up, in *h: the leads of letters of
- * two bytes, Latin (C3 80 to C3 BF but for the multiplication and the
+ * The second pair classes the bytes from 0x80 up: the leads of letters
+ * of two bytes, Latin (C3 80 to C3 BF but for the multiplication and the
  * division signs, C4 to CA), combining marks (CC), Greek and Cyrillic (CF
- * to D3), and the second bytes of the two signs (C3 97, C3 B7).  CB, CD
- * and CE hold letters and signs both and are left to highs().
+ * to D3), and the second bytes of the two signs (C3 97, C3 B7); E2 80
+ * and the third bytes of dashes and curly quotation marks.  CB, CD and CE
+ * hold letters and signs both and are left to highs(), as is the rest.
  */
 #define H_LEAD		0x01	/* C4-CA, CC, CF */
 #define H_LEADD		0x02	/* D0-D3 */
@@ -1458,43 +1466,66 @@ classifyrun(const char *q, size_t n, struct m64 *m)
 #define H_DASH		0x40	/* 93 94: E2 80 93 and E2 80 94 are dashes */
 #define H_QUOTE		0x80	/* 98 9C 9D 9E: quotation marks after E2 80 */
 
-__attribute__((target("avx2"))) static inline __m256i
-classes2(__m256i x, __m256i *h)
-{
-	const __m256i byhigh = _mm256_setr_epi8(
-	    (char)C_NEWLINE, 0, C_JOINER | C_COMMA | C_PUNCT, C_DIGIT | C_QUERY,
-	    C_AO, C_PZ, C_AO, C_PZ, 0, 0, 0, 0, 0, 0, 0, 0,
-	    (char)C_NEWLINE, 0, C_JOINER | C_COMMA | C_PUNCT, C_DIGIT | C_QUERY,
-	    C_AO, C_PZ, C_AO, C_PZ, 0, 0, 0, 0, 0, 0, 0, 0);
-#define LOW(l)	(char)(((l) <= 9 ? C_DIGIT : 0) | ((l) >= 1 ? C_AO : 0) | \
-	((l) <= 0xa ? C_PZ : 0) | \
-	((l) == 7 || (l) == 0xd || (l) == 0xe ? C_JOINER : 0) | \
-	((l) == 0xc ? C_COMMA : 0) | \
-	((l) == 1 || (l) == 2 || (l) == 0xe ? C_PUNCT : 0) | \
-	((l) == 0xf ? C_QUERY : 0) | ((l) == 0xa ? C_NEWLINE : 0))
-#define LOWS	LOW(0), LOW(1), LOW(2), LOW(3), LOW(4), LOW(5), LOW(6), \
-	LOW(7), LOW(8), LOW(9), LOW(10), LOW(11), LOW(12), LOW(13), \
-	LOW(14), LOW(15)
-	const __m256i bylow = _mm256_setr_epi8(LOWS, LOWS);
-#undef LOWS
-#undef LOW
-#define HHIGH	0, 0, 0, 0, 0, 0, 0, 0, H_80, \
+#define HBYHIGH	0, 0, 0, 0, 0, 0, 0, 0, H_80, \
 	(char)(H_NOTLET | H_DASH | H_QUOTE), 0, H_NOTLET, H_LEAD | H_C3, \
 	H_LEADD, H_E2, 0
-	const __m256i hbyhigh = _mm256_setr_epi8(HHIGH, HHIGH);
-#undef HHIGH
 #define HLOW(l)	(char)(((l) >= 4 && (l) != 0xb && (l) != 0xd && \
 	(l) != 0xe ? H_LEAD : 0) | \
 	((l) <= 3 ? H_LEADD : 0) | ((l) == 3 ? H_C3 : 0) | \
 	((l) == 7 ? H_NOTLET : 0) | ((l) == 2 ? H_E2 : 0) | \
 	((l) == 0 ? H_80 : 0) | ((l) == 3 || (l) == 4 ? H_DASH : 0) | \
 	((l) == 8 || ((l) >= 0xc && (l) <= 0xe) ? H_QUOTE : 0))
-#define HLOWS	HLOW(0), HLOW(1), HLOW(2), HLOW(3), HLOW(4), HLOW(5), \
-	HLOW(6), HLOW(7), HLOW(8), HLOW(9), HLOW(10), HLOW(11), HLOW(12), \
-	HLOW(13), HLOW(14), HLOW(15)
-	const __m256i hbylow = _mm256_setr_epi8(HLOWS, HLOWS);
-#undef HLOWS
-#undef HLOW
+#define SIXTEEN(f)	f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), \
+	f(8), f(9), f(10), f(11), f(12), f(13), f(14), f(15)
+
+/* The classes of 64 bytes, bit i for byte i, as the vectors found them. */
+struct raw64 {
+	uint64_t	 alnum, digit, joiner, comma, event;
+	uint64_t	 high;		/* from 0x80 up */
+	uint64_t	 cont;		/* 0x80 to 0xbf */
+	uint64_t	 lead, c3, notlet, e2, b80, dash, quote;
+};
+
+/* The masks of a block from the classes of its bytes. */
+static inline void
+fromraw(const struct raw64 *r, struct m64 *m)
+{
+	uint64_t lead, e280, dash, quote;
+
+	m->alnum = r->alnum;
+	m->digit = r->digit;
+	m->joiner = r->joiner;
+	m->comma = r->comma;
+	/* A lead with a second byte after it, but C3 97 and C3 B7. */
+	lead = r->lead & r->cont >> 1 & ~(r->c3 & r->notlet >> 1);
+	m->letter = lead | lead << 1;
+	/* Dashes and curly quotation marks: E2 80 and one byte. */
+	e280 = r->e2 & r->b80 >> 1;
+	dash = e280 & r->dash >> 2;
+	quote = e280 & r->quote >> 2;
+	m->event = r->event | quote;
+	dash |= quote;
+	m->high = r->high & ~m->letter & ~(dash | dash << 1 | dash << 2);
+}
+
+#define MASK2(v)	((uint32_t)_mm256_movemask_epi8(v))
+#define JOIN2(a, b)	((uint64_t)(a) | (uint64_t)(b) << 32)
+/* The bytes of a and b with bit k set, or with any of the bits of m. */
+#define BIT2(a, b, k)	JOIN2(MASK2(_mm256_slli_epi16((a), 7 - (k))), \
+	MASK2(_mm256_slli_epi16((b), 7 - (k))))
+#define NONE2(v, m)	MASK2(_mm256_cmpeq_epi8(_mm256_and_si256((v), \
+	_mm256_set1_epi8((char)(m))), _mm256_setzero_si256()))
+#define ANY2(a, b, m)	~JOIN2(NONE2((a), (m)), NONE2((b), (m)))
+
+/* The two classes of the 32 bytes x: ASCII, and from 0x80 up in *h. */
+__attribute__((target("avx2"))) static inline __m256i
+classes2(__m256i x, __m256i *h)
+{
+	const __m256i byhigh = _mm256_setr_epi8(BYHIGH, BYHIGH);
+	const __m256i bylow = _mm256_setr_epi8(SIXTEEN(LOW), SIXTEEN(LOW));
+	const __m256i hbyhigh = _mm256_setr_epi8(HBYHIGH, HBYHIGH);
+	const __m256i hbylow = _mm256_setr_epi8(SIXTEEN(HLOW),
+	    SIXTEEN(HLOW));
 	const __m256i nibble = _mm256_set1_epi8(0x0f);
 	__m256i hi, lo;
 
@@ -1512,7 +1543,7 @@ classifyrun2(const char *q, size_t n, struct m64 *m)
 {
 	const __m256i under = _mm256_set1_epi8(-64);
 	__m256i x0, x1, c0, c1, h0, h1;
-	uint64_t lead, cont, high, e280, dash, quote;
+	struct raw64 r;
 
 	for (; n > 0; n--, q += BLOCK, m++) {
 		x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
@@ -1520,32 +1551,74 @@ classifyrun2(const char *q, size_t n, struct m64 *m)
 		    (q + 32));
 		c0 = classes2(x0, &h0);
 		c1 = classes2(x1, &h1);
-		m->alnum = ~JOIN2(NONE2(c0, C_DIGIT | C_AO | C_PZ),
-		    NONE2(c1, C_DIGIT | C_AO | C_PZ));
-		m->digit = JOIN2(BIT2(c0, 0), BIT2(c1, 0));
-		m->joiner = JOIN2(BIT2(c0, 3), BIT2(c1, 3));
-		m->comma = JOIN2(BIT2(c0, 4), BIT2(c1, 4));
-		m->event = ~JOIN2(NONE2(c0, C_PUNCT | C_QUERY | C_NEWLINE),
-		    NONE2(c1, C_PUNCT | C_QUERY | C_NEWLINE));
-		/* A lead with a second byte (0x80 to 0xbf) after it. */
-		cont = JOIN2(MASK2(_mm256_cmpgt_epi8(under, x0)),
+		r.alnum = ANY2(c0, c1, C_DIGIT | C_AO | C_PZ);
+		r.digit = BIT2(c0, c1, 0);
+		r.joiner = BIT2(c0, c1, 3);
+		r.comma = BIT2(c0, c1, 4);
+		r.event = ANY2(c0, c1, C_PUNCT | C_QUERY | C_NEWLINE);
+		r.high = JOIN2(MASK2(x0), MASK2(x1));
+		r.cont = JOIN2(MASK2(_mm256_cmpgt_epi8(under, x0)),
 		    MASK2(_mm256_cmpgt_epi8(under, x1)));
-		lead = ~JOIN2(NONE2(h0, H_LEAD | H_LEADD | H_C3),
-		    NONE2(h1, H_LEAD | H_LEADD | H_C3)) & cont >> 1 &
-		    ~(JOIN2(BIT2(h0, 2), BIT2(h1, 2)) &
-		    JOIN2(BIT2(h0, 3), BIT2(h1, 3)) >> 1);
-		high = JOIN2(MASK2(x0), MASK2(x1));
-		m->letter = lead | lead << 1;
-		/* Dashes and curly quotation marks, E2 80 and one byte. */
-		e280 = JOIN2(BIT2(h0, 4), BIT2(h1, 4)) &
-		    JOIN2(BIT2(h0, 5), BIT2(h1, 5)) >> 1;
-		dash = e280 & JOIN2(BIT2(h0, 6), BIT2(h1, 6)) >> 2;
-		quote = e280 & JOIN2(BIT2(h0, 7), BIT2(h1, 7)) >> 2;
-		m->event |= quote;
-		dash |= quote;
-		m->high = high & ~m->letter & ~(dash | dash << 1 | dash << 2);
+		r.lead = ANY2(h0, h1, H_LEAD | H_LEADD | H_C3);
+		r.c3 = BIT2(h0, h1, 2);
+		r.notlet = BIT2(h0, h1, 3);
+		r.e2 = BIT2(h0, h1, 4);
+		r.b80 = BIT2(h0, h1, 5);
+		r.dash = BIT2(h0, h1, 6);
+		r.quote = BIT2(h0, h1, 7);
+		fromraw(&r, m);
 	}
 }
+
+#ifdef TEXT_AVX512
+/*
+ * classifyrun() with AVX-512, 64 bytes at a time: each class is one
+ * instruction to a mask register.
+ */
+__attribute__((target("avx512f,avx512bw"))) static void
+classifyrun3(const char *q, size_t n, struct m64 *m)
+{
+	const __m512i byhigh = _mm512_broadcast_i32x4(_mm_setr_epi8(BYHIGH));
+	const __m512i bylow = _mm512_broadcast_i32x4(
+	    _mm_setr_epi8(SIXTEEN(LOW)));
+	const __m512i hbyhigh = _mm512_broadcast_i32x4(
+	    _mm_setr_epi8(HBYHIGH));
+	const __m512i hbylow = _mm512_broadcast_i32x4(
+	    _mm_setr_epi8(SIXTEEN(HLOW)));
+	const __m512i nibble = _mm512_set1_epi8(0x0f);
+	__m512i x, hi, lo, c, h;
+	struct raw64 r;
+
+#define ANY3(v, m)	((uint64_t)_mm512_test_epi8_mask((v), \
+	_mm512_set1_epi8((char)(m))))
+	for (; n > 0; n--, q += BLOCK, m++) {
+		x = _mm512_loadu_si512((const void *)q);
+		hi = _mm512_and_si512(_mm512_srli_epi16(x, 4), nibble);
+		lo = _mm512_and_si512(x, nibble);
+		c = _mm512_and_si512(_mm512_shuffle_epi8(byhigh, hi),
+		    _mm512_shuffle_epi8(bylow, lo));
+		h = _mm512_and_si512(_mm512_shuffle_epi8(hbyhigh, hi),
+		    _mm512_shuffle_epi8(hbylow, lo));
+		r.alnum = ANY3(c, C_DIGIT | C_AO | C_PZ);
+		r.digit = ANY3(c, C_DIGIT);
+		r.joiner = ANY3(c, C_JOINER);
+		r.comma = ANY3(c, C_COMMA);
+		r.event = ANY3(c, C_PUNCT | C_QUERY | C_NEWLINE);
+		r.high = (uint64_t)_mm512_movepi8_mask(x);
+		r.cont = (uint64_t)_mm512_cmplt_epi8_mask(x,
+		    _mm512_set1_epi8(-64));
+		r.lead = ANY3(h, H_LEAD | H_LEADD | H_C3);
+		r.c3 = ANY3(h, H_C3);
+		r.notlet = ANY3(h, H_NOTLET);
+		r.e2 = ANY3(h, H_E2);
+		r.b80 = ANY3(h, H_80);
+		r.dash = ANY3(h, H_DASH);
+		r.quote = ANY3(h, H_QUOTE);
+		fromraw(&r, m);
+	}
+#undef ANY3
+}
+#endif
 #endif
 
 /*
@@ -1708,6 +1781,12 @@ masks(const char *q, size_t nb, struct m64 *m, int wide)
 {
 #ifdef TEXT_AVX2
 	if (wide) {
+#ifdef TEXT_AVX512
+		if (__builtin_cpu_supports("avx512bw")) {
+			classifyrun3(q, nb, m);
+			return;
+		}
+#endif
 		classifyrun2(q, nb, m);
 		return;
 	}
