@@ -1674,7 +1674,7 @@ high64(uint64_t m)
  * tells whether a letter or digit stands before it.  Returns 0 to leave
  * the mark to term().
  */
-static int
+static INLINE int
 quickterm(struct textscan *s, const char *p, unsigned int i,
     const struct block *b, unsigned int before, struct counter *k)
 {
