@@ -961,11 +961,18 @@ static void
 quotemark(struct textscan *s, uint32_t c, const char *p, size_t l)
 {
 	const char *after = p + l;
-	uint32_t prev = cpbefore(s->para, p), next = cpat(after, s->end);
-	int i, lf, rf;
+	uint32_t prev, next;
+	int i, lf = 0, rf = 0;
 
-	lf = !isws(next) && (!ispunct_(next) || isws(prev) || ispunct_(prev));
-	rf = !isws(prev) && (!ispunct_(prev) || isws(next) || ispunct_(next));
+	/* Only the marks that may open or close ask which side they flank. */
+	if (c == '"' || c == LSQUO || c == RSQUO) {
+		prev = cpbefore(s->para, p);
+		next = cpat(after, s->end);
+		lf = !isws(next) &&
+		    (!ispunct_(next) || isws(prev) || ispunct_(prev));
+		rf = !isws(prev) &&
+		    (!ispunct_(prev) || isws(next) || ispunct_(next));
+	}
 	switch (c) {
 	case '"':
 		if ((i = innermost(s, DOUBLES)) < 0) {
