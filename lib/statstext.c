@@ -194,7 +194,7 @@ static const uint64_t firstbytes[9] = {
  * at a time where sixteen bytes can be read before end on a machine that
  * packs as it loads.  Returns 0 when a byte is from 0x80 up.
  */
-static int
+static inline int
 packfold(const char *p, size_t n, const char *end, uint64_t k[2])
 {
 	uint64_t a = 0, b = 0, c;
@@ -314,21 +314,22 @@ isnumberk(const uint64_t k[2], size_t n)
  * which *sp receives; a longer one in the vocabulary itself (*sp NULL).
  */
 static long
-lookup(struct walk *wk, const struct texttok *t, int *marks, int *poss,
+lookup(struct walk *wk, const char *p, size_t wn, int *marks, int *poss,
     struct vslot **sp)
 {
 	char w[WORDMAX];
 	struct vslot *s;
 	uint64_t k[2], h;
 	size_t n;
+	int digit = *p >= '0' && *p <= '9';
 
-	if (pack(t->p, t->n, wk->end, k, &n, poss)) {
-		if (n == 0 || ((t->flags & TW_DIGIT) && isnumberk(k, n)))
+	if (pack(p, wn, wk->end, k, &n, poss)) {
+		if (n == 0 || (digit && isnumberk(k, n)))
 			return -2;
 	} else {
-		n = stats_norm(w, sizeof(w), t->p,
-		    t->n > WORDMAX ? WORDMAX : t->n, poss);
-		if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(w, n)))
+		n = stats_norm(w, sizeof(w), p, wn > WORDMAX ? WORDMAX : wn,
+		    poss);
+		if (n == 0 || (digit && isnumber(w, n)))
 			return -2;
 		if (n > HTAB_PRE) {
 			*sp = NULL;
@@ -383,10 +384,8 @@ word(struct walk *wk, const struct texttok *t)
 		simhash_word(wk->sh, t->p, t->n);
 	if (!(wk->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		return 0;
-	if ((i = lookup(wk, t, &marks, &poss, &s)) == -1)
+	if ((i = lookup(wk, t->p, t->n, &marks, &poss, &s)) == -1)
 		return -1;
-	if (wk->termonly)
-		return i == -2 ? 0 : termonly(wk, i, s, marks);
 	if (t->flags & TW_SENT)
 		wk->prev = -1;
 	if (i == -2) {
@@ -404,6 +403,62 @@ word(struct walk *wk, const struct texttok *t)
 		wk->prev = poss ? -1 : i;
 	}
 	return (wk->tables & ST_NAMES) ? name(wk, t, marks) : 0;
+}
+
+/* A word that termwords() does not pack: lookup() and termonly(). */
+static int
+termslow(struct walk *wk, const char *p, size_t n)
+{
+	struct vslot *s;
+	long i;
+	int marks, poss;
+
+	if ((i = lookup(wk, p, n, &marks, &poss, &s)) == -1)
+		return -1;
+	return i == -2 ? 0 : termonly(wk, i, s, marks);
+}
+
+/*
+ * The ungrouped terms alone take the words counting hands out (the
+ * figures are text_count()'s), a batch at a time.  A word of ASCII that
+ * comes to at most HTAB_PRE bytes, as most do, is packed and counted in
+ * its slot right here, as pack(), lookup() and termonly() would: the
+ * same steps without their arguments and the branches for other words.
+ */
+static int
+termwords(void *arg, const struct textword *w, size_t nw)
+{
+	struct walk *wk = arg;
+	struct stats *st = wk->st;
+	struct vslot *s;
+	const char *p;
+	uint64_t k[2], h;
+	size_t j, n, m;
+	int near = wk->tables & ST_NEAR;
+
+	for (j = 0; j < nw; j++) {
+		p = w[j].p;
+		n = w[j].n;
+		if (near)
+			simhash_word(wk->sh, p, n);
+		m = n > 2 ? n - 2 : 0;
+		m = (n > 2) & ((p[n - 1] | 0x20) == 's') & (p[m] == '\'') ?
+		    m : n;
+		if (m > HTAB_PRE || wk->end - p < 16 || !packfold(p, m,
+		    wk->end, k)) {
+			if (termslow(wk, p, n) == -1)
+				return -1;
+			continue;
+		}
+		if (*p >= '0' && *p <= '9' && isnumberk(k, m))
+			continue;
+		h = htab_hashk(k, m);
+		if ((s = vfind(&st->fast, k, m, h)) == NULL &&
+		    (s = stats_vslot(st, k, m, h)) == NULL)
+			return -1;
+		vcount(st, s);
+	}
+	return 0;
 }
 
 static int
@@ -486,6 +541,7 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 {
 	struct walk wk;
 	struct stfig f;
+	struct textcount c;
 	const char *body;
 	size_t n;
 	long g;
@@ -515,17 +571,27 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 	stats_next(st);
 	wk.sh = &st->sh;
 	wk.end = body + n;
-	if (walk(&wk, body, n) == -1) {
-		/* The fingerprint must start afresh for the next article. */
-		if (wk.tables & ST_NEAR)
-			(void)simhash_final(wk.sh);
-		return -1;
+	if (wk.termonly) {
+		if (text_countwords(body, n, &c, termwords, &wk) == -1)
+			goto fail;
+		f.words = c.words;
+		f.sentences = c.sentences;
+		f.paragraphs = c.paragraphs;
+		f.quotes = c.quotes;
+	} else {
+		if (walk(&wk, body, n) == -1)
+			goto fail;
+		f.words = wk.words;
+		f.sentences = wk.sentences;
+		f.paragraphs = wk.paragraphs;
+		f.quotes = wk.quotes;
 	}
-	f.words = wk.words;
-	f.sentences = wk.sentences;
-	f.paragraphs = wk.paragraphs;
-	f.quotes = wk.quotes;
 	if (wk.tables & ST_NEAR)
 		f.simhash = simhash_final(wk.sh);
 	return stats_figures(st, g, &f);
+fail:
+	/* The fingerprint must start afresh for the next article. */
+	if (wk.tables & ST_NEAR)
+		(void)simhash_final(wk.sh);
+	return -1;
 }

@@ -1370,6 +1370,7 @@ highs(const char *p, const char *end, struct block *b, struct carry *c)
 /* The masks of 64 bytes. */
 struct m64 {
 	uint64_t	 alnum, digit, joiner, comma, high, event;
+	uint64_t	 starts;	/* set by countblock() */
 };
 
 /* Blocks classified at a time, so that a call and its constants pay. */
@@ -1596,11 +1597,101 @@ masks(const char *q, size_t nb, struct m64 *m)
 }
 
 /*
- * Takes the block at p, whose masks are m: its events in order, then its
- * words.  Returns 0 when the text holds no more paragraphs.
+ * Where the words found by counting go (text_countwords()): a batch that
+ * fn receives when it fills up, and the word still open at the end of
+ * the last block.
+ */
+struct wordsink {
+	int		(*fn)(void *, const struct textword *, size_t);
+	void		*arg;
+	const char	*open;		/* the last word begun, or NULL */
+	const char	*openend;	/* its end so far */
+	size_t		 n;
+	int		 err;		/* fn has failed */
+	struct textword	 w[TEXT_WORDS];
+};
+
+/* Hands the batch to fn.  Returns 0 when fn fails. */
+static int
+sinkflush(struct wordsink *ws)
+{
+	size_t n = ws->n;
+
+	ws->n = 0;
+	if (n > 0 && ws->fn(ws->arg, ws->w, n) == -1) {
+		ws->err = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The words of the block at p, as countblock() left its masks m: its
+ * letters and digits, and where words begin.  A word takes every letter up to the next start (a run of
+ * letters that is no start goes on with a word), so it ends after the
+ * last letter before the next start, in its block or a later one; the
+ * last word of a block stays open.  At most 32 words begin in a block.
+ * Returns 0 when fn fails.
  */
 static int
-countblock(struct textscan *s, const char *p, const struct m64 *m,
+blockwords(struct wordsink *ws, const char *p, const struct m64 *m)
+{
+	struct textword *w = ws->w + ws->n;
+	const char *open = ws->open, *end = ws->openend;
+	uint64_t a = m->alnum, st = m->starts, below;
+	unsigned int i;
+
+	for (; st != 0; st &= st - 1) {
+		i = low64(st);
+		below = a & ((1ULL << i) - 1);
+		if (below != 0)
+			end = p + high64(below) + 1;
+		if (open != NULL) {
+			w->p = open;
+			w->n = (size_t)(end - open);
+			w++;
+		}
+		open = p + i;
+	}
+	if (a != 0)
+		end = p + high64(a) + 1;
+	ws->open = open;
+	ws->openend = end;
+	ws->n = (size_t)(w - ws->w);
+	return ws->n > TEXT_WORDS - 32 ? sinkflush(ws) : 1;
+}
+
+/* The words of the nb blocks at p, whose masks are m. */
+static int
+runwords(struct wordsink *ws, const char *p, const struct m64 *m,
+    size_t nb)
+{
+	size_t j;
+
+	for (j = 0; j < nb; j++)
+		if (!blockwords(ws, p + j * BLOCK, &m[j]))
+			return 0;
+	return 1;
+}
+
+/* Hands out the last word, and the batch it completes. */
+static void
+sinkend(struct wordsink *ws)
+{
+	if (ws->open != NULL) {
+		ws->w[ws->n].p = ws->open;
+		ws->w[ws->n++].n = (size_t)(ws->openend - ws->open);
+	}
+	(void)sinkflush(ws);
+}
+
+/*
+ * Takes the block at p, whose masks are m: its events in order, then its
+ * words; leaves in m its letters and digits and where words begin.
+ * Returns 0 when the text holds no more paragraphs.
+ */
+static int
+countblock(struct textscan *s, const char *p, struct m64 *m,
     struct carry *c, struct counter *k)
 {
 	struct block b;
@@ -1617,6 +1708,8 @@ countblock(struct textscan *s, const char *p, const struct m64 *m,
 	k->words += ones64(b.starts);
 	k->since |= (b.starts & k->after) != 0;
 	k->after = ~0ULL;
+	m->alnum = b.alnum;
+	m->starts = b.starts;
 	return more;
 }
 
@@ -1625,8 +1718,8 @@ countblock(struct textscan *s, const char *p, const struct m64 *m,
  * of the text.  An event that a step before has read past (a run of
  * marks, blank lines) is no event.
  */
-static void
-countall(struct textscan *s)
+static inline void
+countall(struct textscan *s, struct wordsink *ws)
 {
 	struct m64 m[RUN];
 	struct carry c;
@@ -1644,8 +1737,11 @@ countall(struct textscan *s)
 	for (p = s->p; more && s->end - p >= BLOCK; ) {
 		nb = (size_t)(s->end - p) / BLOCK;
 		masks(p, nb < RUN ? nb : RUN, m);
-		for (j = 0; more && j < nb && j < RUN; j++, p += BLOCK)
-			more = countblock(s, p, &m[j], &c, &k);
+		for (j = 0; more && j < nb && j < RUN; j++)
+			more = countblock(s, p + j * BLOCK, &m[j], &c, &k);
+		if (ws != NULL && !runwords(ws, p, m, j))
+			more = 0;
+		p += j * BLOCK;
 	}
 	/* The last bytes, read from a copy padded with NUL. */
 	if (more && p < s->end) {
@@ -1653,6 +1749,8 @@ countall(struct textscan *s)
 		memcpy(tail, p, (size_t)(s->end - p));
 		masks(tail, 1, m);
 		countblock(s, p, m, &c, &k);
+		if (ws != NULL)
+			(void)runwords(ws, p, m, 1);
 	}
 	if (s->para != NULL) {
 		s->p = s->end;
@@ -1660,6 +1758,8 @@ countall(struct textscan *s)
 		paraend(s);
 	}
 	s->nwords = k.words;
+	if (ws != NULL && !ws->err)
+		sinkend(ws);
 }
 
 /* Scans on until there is a token to hand out, or the end. */
@@ -1765,12 +1865,35 @@ text_count(const char *p, size_t n, struct textcount *c, unsigned int flags)
 				c->syllables += text_syllables(t.p, t.n);
 	} else {
 		s.countonly = 1;
-		countall(&s);
+		countall(&s, NULL);
 	}
 	c->paragraphs = s.npara;
 	c->sentences = s.nsent;
 	c->words = s.nwords;
 	c->quotes = s.nquote;
+}
+
+int
+text_countwords(const char *p, size_t n, struct textcount *c,
+    int (*fn)(void *, const struct textword *, size_t), void *arg)
+{
+	struct textscan s;
+	struct wordsink ws;
+
+	memset(c, 0, sizeof(*c));
+	ws.fn = fn;
+	ws.arg = arg;
+	ws.open = ws.openend = NULL;
+	ws.n = 0;
+	ws.err = 0;
+	text_start(&s, p, n);
+	s.countonly = 1;
+	countall(&s, &ws);
+	c->paragraphs = s.npara;
+	c->sentences = s.nsent;
+	c->words = s.nwords;
+	c->quotes = s.nquote;
+	return ws.err ? -1 : 0;
 }
 
 /*
