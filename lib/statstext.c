@@ -18,6 +18,10 @@
 #include "statsint.h"
 #include "text.h"
 
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 #define WORDMAX		256	/* bytes of a word that count in the tables */
 
 /* The walk over one article's body. */
@@ -222,6 +226,40 @@ packfold(const char *p, size_t n, const char *end, uint64_t k[2])
 	return 1;
 }
 
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+/* Sixteen bytes of ones, then sixteen of zeros: a mask of n bytes at 16 - n. */
+static const char firstmask[32] = {
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+};
+#endif
+
+/*
+ * packfold() of n bytes at p (n <= HTAB_PRE) that stand sixteen bytes or
+ * more before the end of the text: with SSE2 all sixteen at once.
+ */
+static inline int
+packfold16(const char *p, size_t n, const char *end, uint64_t k[2])
+{
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+	__m128i x, up;
+
+	(void)end;
+	x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)p),
+	    _mm_loadu_si128((const __m128i *)(const void *)(firstmask + 16 -
+	    n)));
+	if (_mm_movemask_epi8(x) != 0)
+		return 0;
+	/* 'A' to 'Z', moved to -128 on, lie below -128 + 26. */
+	up = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(-128 - 'A'))),
+	    _mm_set1_epi8((char)(-128 + 26)));
+	x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+	_mm_storeu_si128((__m128i *)(void *)k, x);
+	return 1;
+#else
+	return packfold(p, n, end, k);
+#endif
+}
+
 /* Byte i of a packed word. */
 static inline unsigned char
 kbyte(const uint64_t k[2], size_t i)
@@ -283,7 +321,9 @@ pack(const char *p, size_t n, const char *end, uint64_t k[2], size_t *len,
 		*len = m;
 		return 1;
 	}
-	if (n > 3 * HTAB_PRE || !packquote(p, n, k, len))
+	/* Without U+2019 (E2 80 99) packquote() would read it for nothing. */
+	if (n > 3 * HTAB_PRE || memchr(p, 0xe2, n) == NULL ||
+	    !packquote(p, n, k, len))
 		return 0;
 	n = *len;
 	*poss = 0;
@@ -420,10 +460,10 @@ termslow(struct walk *wk, const char *p, size_t n)
 
 /*
  * The ungrouped terms alone take the words counting hands out (the
- * figures are text_count()'s), a batch at a time.  A word of ASCII that
- * comes to at most HTAB_PRE bytes, as most do, is packed and counted in
- * its slot right here, as pack(), lookup() and termonly() would: the
- * same steps without their arguments and the branches for other words.
+ * figures are text_count()'s), a batch at a time.  A word that packs, as
+ * most do, is counted in its slot right here, as lookup() and termonly()
+ * would: the same steps without their arguments, and a word of ASCII
+ * that comes to at most HTAB_PRE bytes packed without pack()'s branches.
  */
 static int
 termwords(void *arg, const struct textword *w, size_t nw)
@@ -434,23 +474,23 @@ termwords(void *arg, const struct textword *w, size_t nw)
 	const char *p;
 	uint64_t k[2], h;
 	size_t j, n, m;
-	int near = wk->tables & ST_NEAR;
+	int near = wk->tables & ST_NEAR, poss;
 
 	for (j = 0; j < nw; j++) {
 		p = w[j].p;
 		n = w[j].n;
 		if (near)
 			simhash_word(wk->sh, p, n);
-		m = n > 2 ? n - 2 : 0;
-		m = (n > 2) & ((p[n - 1] | 0x20) == 's') & (p[m] == '\'') ?
-		    m : n;
-		if (m > HTAB_PRE || wk->end - p < 16 || !packfold(p, m,
-		    wk->end, k)) {
+		/* An apostrophe before the end is rare: a branch that pays. */
+		m = n > 2 && p[n - 2] == '\'' && (p[n - 1] | 0x20) == 's' ?
+		    n - 2 : n;
+		if (m > HTAB_PRE || ((wk->end - p < 16 || !packfold16(p, m,
+		    wk->end, k)) && !pack(p, n, wk->end, k, &m, &poss))) {
 			if (termslow(wk, p, n) == -1)
 				return -1;
 			continue;
 		}
-		if (*p >= '0' && *p <= '9' && isnumberk(k, m))
+		if (m == 0 || (*p >= '0' && *p <= '9' && isnumberk(k, m)))
 			continue;
 		h = htab_hashk(k, m);
 		if ((s = vfind(&st->fast, k, m, h)) == NULL &&

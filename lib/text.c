@@ -1641,10 +1641,10 @@ blockwords(struct wordsink *ws, const char *p, const struct m64 *m)
 	uint64_t a = m->alnum, st = m->starts, below;
 	unsigned int i;
 
-	for (; st != 0; st &= st - 1) {
+	if (st != 0) {
+		/* The word open before the first start ends in the block. */
 		i = low64(st);
-		below = a & ((1ULL << i) - 1);
-		if (below != 0)
+		if ((below = a & ((1ULL << i) - 1)) != 0)
 			end = p + high64(below) + 1;
 		if (open != NULL) {
 			w->p = open;
@@ -1652,6 +1652,15 @@ blockwords(struct wordsink *ws, const char *p, const struct m64 *m)
 			w++;
 		}
 		open = p + i;
+		/* The next ones begin in it too, with a letter before each. */
+		for (st &= st - 1; st != 0; st &= st - 1) {
+			i = low64(st);
+			w->p = open;
+			w->n = (size_t)(p + high64(a & ((1ULL << i) - 1)) + 1 -
+			    open);
+			w++;
+			open = p + i;
+		}
 	}
 	if (a != 0)
 		end = p + high64(a) + 1;
