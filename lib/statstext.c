@@ -227,7 +227,7 @@ packfold(const char *p, size_t n, const char *end, uint64_t k[2])
 }
 
 #if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
-/* Sixteen bytes of ones, then sixteen of zeros: a mask of n bytes at 16 - n. */
+/* Sixteen bytes of ones, then sixteen of zeros: n bytes of ones at 16 - n. */
 static const char firstmask[32] = {
 	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 };
@@ -531,6 +531,34 @@ walk(struct walk *wk, const char *p, size_t n)
 	return 0;
 }
 
+/* The terms alone: counting's words, and its figures into *f. */
+static int
+termsalone(struct walk *wk, struct stfig *f, const char *p, size_t n)
+{
+	struct textcount c;
+
+	if (text_countwords(p, n, &c, termwords, wk) == -1)
+		return -1;
+	f->words = c.words;
+	f->sentences = c.sentences;
+	f->paragraphs = c.paragraphs;
+	f->quotes = c.quotes;
+	return 0;
+}
+
+/* The walk over the scanner's tokens, and its figures into *f. */
+static int
+walkbody(struct walk *wk, struct stfig *f, const char *p, size_t n)
+{
+	if (walk(wk, p, n) == -1)
+		return -1;
+	f->words = wk->words;
+	f->sentences = wk->sentences;
+	f->paragraphs = wk->paragraphs;
+	f->quotes = wk->quotes;
+	return 0;
+}
+
 /* The group of an article, by the value of the field. */
 static long
 groupof(struct stats *st, struct fieldctx *fc)
@@ -581,7 +609,6 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 {
 	struct walk wk;
 	struct stfig f;
-	struct textcount c;
 	const char *body;
 	size_t n;
 	long g;
@@ -606,32 +633,19 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 	/*
 	 * A new article for the frequencies, before its words.  The walk
 	 * counts what text_count() counts, the way it counts it, and the
-	 * tables on the way.
+	 * tables on the way; the terms alone take text_count()'s words.
 	 */
 	stats_next(st);
 	wk.sh = &st->sh;
 	wk.end = body + n;
-	if (wk.termonly) {
-		if (text_countwords(body, n, &c, termwords, &wk) == -1)
-			goto fail;
-		f.words = c.words;
-		f.sentences = c.sentences;
-		f.paragraphs = c.paragraphs;
-		f.quotes = c.quotes;
-	} else {
-		if (walk(&wk, body, n) == -1)
-			goto fail;
-		f.words = wk.words;
-		f.sentences = wk.sentences;
-		f.paragraphs = wk.paragraphs;
-		f.quotes = wk.quotes;
+	if ((wk.termonly ? termsalone(&wk, &f, body, n) :
+	    walkbody(&wk, &f, body, n)) == -1) {
+		/* The fingerprint must start afresh for the next article. */
+		if (wk.tables & ST_NEAR)
+			(void)simhash_final(wk.sh);
+		return -1;
 	}
 	if (wk.tables & ST_NEAR)
 		f.simhash = simhash_final(wk.sh);
 	return stats_figures(st, g, &f);
-fail:
-	/* The fingerprint must start afresh for the next article. */
-	if (wk.tables & ST_NEAR)
-		(void)simhash_final(wk.sh);
-	return -1;
 }

@@ -1370,7 +1370,7 @@ highs(const char *p, const char *end, struct block *b, struct carry *c)
 /* The masks of 64 bytes. */
 struct m64 {
 	uint64_t	 alnum, digit, joiner, comma, high, event;
-	uint64_t	 starts;	/* set by countblock() */
+	uint64_t	 starts;	/* set by countblock(), with alnum */
 };
 
 /* Blocks classified at a time, so that a call and its constants pay. */
@@ -1627,11 +1627,11 @@ sinkflush(struct wordsink *ws)
 
 /*
  * The words of the block at p, as countblock() left its masks m: its
- * letters and digits, and where words begin.  A word takes every letter up to the next start (a run of
- * letters that is no start goes on with a word), so it ends after the
- * last letter before the next start, in its block or a later one; the
- * last word of a block stays open.  At most 32 words begin in a block.
- * Returns 0 when fn fails.
+ * letters and digits, and where words begin.  A word takes every letter
+ * up to the next start (a run of letters that is no start goes on with a
+ * word), so it ends after the last letter before the next start, in its
+ * block or a later one; the last word of a block stays open.  At most 32
+ * words begin in a block.  Returns 0 when fn fails.
  */
 static int
 blockwords(struct wordsink *ws, const char *p, const struct m64 *m)
@@ -1725,9 +1725,10 @@ countblock(struct textscan *s, const char *p, struct m64 *m,
 /*
  * Counting: the words by the masks, the rest by the events, in the order
  * of the text.  An event that a step before has read past (a run of
- * marks, blank lines) is no event.
+ * marks, blank lines) is no event.  With ws, the words of each run of
+ * blocks go there after the run.
  */
-static inline void
+static void
 countall(struct textscan *s, struct wordsink *ws)
 {
 	struct m64 m[RUN];

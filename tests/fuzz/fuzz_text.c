@@ -35,7 +35,7 @@ speaker(const char *s, size_t n, const struct texttok *t)
 struct words {
 	struct textscan	 sc;
 	size_t		 seen;		/* words handed out in all */
-	size_t		 stopat;	/* fail at this batch, from 1; 0 never */
+	size_t		 stopat;	/* fail at this batch (from 1), or 0 */
 	size_t		 batches;
 };
 

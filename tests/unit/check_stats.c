@@ -308,7 +308,8 @@ START_TEST(stats_add_counts_the_terms_alone_as_with_other_tables)
 	    "Abcdefghijklmnopq Tokyo's TOKYO\xe2\x80\x99s TOKYO'S CAF\xc3\x89 "
 	    "The U.S. said 150,000 people's 12.5 1990s 1990's 3-D a1 "
 	    "\xe2\x80\x9cIt\xe2\x80\x99s the end,\xe2\x80\x9d she said. "
-	    "Abcdefghijklmnopqr's abcdefghijklmnop's abcdefghijklmno\xe2\x80\x99s "
+	    "Abcdefghijklmnopqr's abcdefghijklmnop's "
+	    "abcdefghijklmno\xe2\x80\x99s "
 	    "rock\xe2\x80\x99n\xe2\x80\x99roll ROCK'N'ROLL 1\xe2\x80\x99" "000 "
 	    "caf\xc3\xa9\xe2\x80\x99s \xff\xfe x's S's\n\n"
 	    "Second paragraph ends in words of the tail: it's Tokyo's\n";
@@ -841,7 +842,8 @@ stats_suite(void)
 	tcase_add_test(tc, stats_add_folds_words_of_every_length_alike);
 	tcase_add_test(tc, stats_add_counts_articles_across_32_bits_of_serial);
 	tcase_add_test(tc, stats_add_leaves_stop_words_out_of_the_terms_alone);
-	tcase_add_test(tc, stats_add_counts_the_terms_alone_as_with_other_tables);
+	tcase_add_test(tc,
+	    stats_add_counts_the_terms_alone_as_with_other_tables);
 	tcase_add_test(tc, stats_print_summarises_nothing_as_zeros);
 	tcase_add_test(tc,
 	    stats_print_halves_an_even_median_and_rounds_the_mean);

@@ -531,8 +531,8 @@ hook(void *arg, const struct textword *w, size_t nw)
 	if (h->fail)
 		return -1;
 	for (i = 0; i < nw; i++) {
-		h->at += (size_t)snprintf(h->out + h->at, sizeof(h->out) - h->at,
-		    "|%.*s", (int)w[i].n, w[i].p);
+		h->at += (size_t)snprintf(h->out + h->at,
+		    sizeof(h->out) - h->at, "|%.*s", (int)w[i].n, w[i].p);
 		ck_assert_uint_lt(h->at, sizeof(h->out));
 	}
 	return 0;
@@ -607,7 +607,8 @@ START_TEST(text_countwords_keeps_words_whole_across_a_block_edge)
 {
 	/* Each word, from 12 bytes before the edge of a block to after. */
 	static const char *const word[] = {
-		"crossing", "caf\xc3\xa9s", "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2",
+		"crossing", "caf\xc3\xa9s",
+		"\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2",
 		"O\xe2\x80\x99" "Brien", "150,000", "five-hour", "U.S.A",
 		"it's", "\xf0\x90\x90\x80\xf0\x90\x90\x80", "ab\xff" "cd",
 		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
@@ -618,7 +619,7 @@ START_TEST(text_countwords_keeps_words_whole_across_a_block_edge)
 
 	for (i = 0; i < sizeof(word) / sizeof(word[0]); i++)
 		for (at = 52; at <= 66; at++) {
-			/* Counting's blocks begin at the first letter, the x. */
+			/* Counting's blocks begin at the first letter, x. */
 			memset(buf, ' ', at);
 			buf[0] = 'x';
 			n = at + (size_t)snprintf(buf + at, sizeof(buf) - at,
@@ -817,7 +818,8 @@ text_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text_countwords");
 	tcase_add_test(tc, text_countwords_hands_out_the_words_and_the_counts);
-	tcase_add_test(tc, text_countwords_keeps_words_whole_across_a_block_edge);
+	tcase_add_test(tc,
+	    text_countwords_keeps_words_whole_across_a_block_edge);
 	tcase_add_test(tc,
 	    text_countwords_reads_bad_bytes_as_letters_and_joins_nothing);
 	tcase_add_test(tc, text_countwords_of_nothing_hands_out_nothing);
