@@ -481,9 +481,13 @@ termwords(void *arg, const struct textword *w, size_t nw)
 		n = w[j].n;
 		if (near)
 			simhash_word(wk->sh, p, n);
-		/* An apostrophe before the end is rare: a branch that pays. */
-		m = n > 2 && p[n - 2] == '\'' && (p[n - 1] | 0x20) == 's' ?
-		    n - 2 : n;
+		/*
+		 * An apostrophe before the end is rare: a branch that pays,
+		 * unlike one on the length (a, of, in).  A word of one or two
+		 * bytes has a letter at 0.
+		 */
+		m = n > 2 ? n - 2 : 0;
+		m = p[m] == '\'' && (p[n - 1] | 0x20) == 's' ? n - 2 : n;
 		if (m > HTAB_PRE || ((wk->end - p < 16 || !packfold16(p, m,
 		    wk->end, k)) && !pack(p, n, wk->end, k, &m, &poss))) {
 			if (termslow(wk, p, n) == -1)
