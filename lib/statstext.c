@@ -18,6 +18,10 @@
 #include "statsint.h"
 #include "text.h"
 
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 #define WORDMAX		256	/* bytes of a word that count in the tables */
 
 /* The walk over one article's body. */
@@ -194,7 +198,7 @@ static const uint64_t firstbytes[9] = {
  * at a time where sixteen bytes can be read before end on a machine that
  * packs as it loads.  Returns 0 when a byte is from 0x80 up.
  */
-static int
+static inline int
 packfold(const char *p, size_t n, const char *end, uint64_t k[2])
 {
 	uint64_t a = 0, b = 0, c;
@@ -220,6 +224,40 @@ packfold(const char *p, size_t n, const char *end, uint64_t k[2])
 	k[0] = lower8(a);
 	k[1] = lower8(b);
 	return 1;
+}
+
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+/* Sixteen bytes of ones, then sixteen of zeros: n bytes of ones at 16 - n. */
+static const char firstmask[32] = {
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+};
+#endif
+
+/*
+ * packfold() of n bytes at p (n <= HTAB_PRE) that stand sixteen bytes or
+ * more before the end of the text: with SSE2 all sixteen at once.
+ */
+static inline int
+packfold16(const char *p, size_t n, const char *end, uint64_t k[2])
+{
+#if defined(__SSE2__) && !defined(ARTKIT_NO_SIMD)
+	__m128i x, up;
+
+	(void)end;
+	x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)p),
+	    _mm_loadu_si128((const __m128i *)(const void *)(firstmask + 16 -
+	    n)));
+	if (_mm_movemask_epi8(x) != 0)
+		return 0;
+	/* 'A' to 'Z', moved to -128 on, lie below -128 + 26. */
+	up = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(-128 - 'A'))),
+	    _mm_set1_epi8((char)(-128 + 26)));
+	x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+	_mm_storeu_si128((__m128i *)(void *)k, x);
+	return 1;
+#else
+	return packfold(p, n, end, k);
+#endif
 }
 
 /* Byte i of a packed word. */
@@ -283,7 +321,9 @@ pack(const char *p, size_t n, const char *end, uint64_t k[2], size_t *len,
 		*len = m;
 		return 1;
 	}
-	if (n > 3 * HTAB_PRE || !packquote(p, n, k, len))
+	/* Without U+2019 (E2 80 99) packquote() would read it for nothing. */
+	if (n > 3 * HTAB_PRE || memchr(p, 0xe2, n) == NULL ||
+	    !packquote(p, n, k, len))
 		return 0;
 	n = *len;
 	*poss = 0;
@@ -314,21 +354,22 @@ isnumberk(const uint64_t k[2], size_t n)
  * which *sp receives; a longer one in the vocabulary itself (*sp NULL).
  */
 static long
-lookup(struct walk *wk, const struct texttok *t, int *marks, int *poss,
+lookup(struct walk *wk, const char *p, size_t wn, int *marks, int *poss,
     struct vslot **sp)
 {
 	char w[WORDMAX];
 	struct vslot *s;
 	uint64_t k[2], h;
 	size_t n;
+	int digit = *p >= '0' && *p <= '9';
 
-	if (pack(t->p, t->n, wk->end, k, &n, poss)) {
-		if (n == 0 || ((t->flags & TW_DIGIT) && isnumberk(k, n)))
+	if (pack(p, wn, wk->end, k, &n, poss)) {
+		if (n == 0 || (digit && isnumberk(k, n)))
 			return -2;
 	} else {
-		n = stats_norm(w, sizeof(w), t->p,
-		    t->n > WORDMAX ? WORDMAX : t->n, poss);
-		if (n == 0 || ((t->flags & TW_DIGIT) && isnumber(w, n)))
+		n = stats_norm(w, sizeof(w), p, wn > WORDMAX ? WORDMAX : wn,
+		    poss);
+		if (n == 0 || (digit && isnumber(w, n)))
 			return -2;
 		if (n > HTAB_PRE) {
 			*sp = NULL;
@@ -383,10 +424,8 @@ word(struct walk *wk, const struct texttok *t)
 		simhash_word(wk->sh, t->p, t->n);
 	if (!(wk->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		return 0;
-	if ((i = lookup(wk, t, &marks, &poss, &s)) == -1)
+	if ((i = lookup(wk, t->p, t->n, &marks, &poss, &s)) == -1)
 		return -1;
-	if (wk->termonly)
-		return i == -2 ? 0 : termonly(wk, i, s, marks);
 	if (t->flags & TW_SENT)
 		wk->prev = -1;
 	if (i == -2) {
@@ -404,6 +443,66 @@ word(struct walk *wk, const struct texttok *t)
 		wk->prev = poss ? -1 : i;
 	}
 	return (wk->tables & ST_NAMES) ? name(wk, t, marks) : 0;
+}
+
+/* A word that termwords() does not pack: lookup() and termonly(). */
+static int
+termslow(struct walk *wk, const char *p, size_t n)
+{
+	struct vslot *s;
+	long i;
+	int marks, poss;
+
+	if ((i = lookup(wk, p, n, &marks, &poss, &s)) == -1)
+		return -1;
+	return i == -2 ? 0 : termonly(wk, i, s, marks);
+}
+
+/*
+ * The ungrouped terms alone take the words counting hands out (the
+ * figures are text_count()'s), a batch at a time.  A word that packs, as
+ * most do, is counted in its slot right here, as lookup() and termonly()
+ * would: the same steps without their arguments, and a word of ASCII
+ * that comes to at most HTAB_PRE bytes packed without pack()'s branches.
+ */
+static int
+termwords(void *arg, const struct textword *w, size_t nw)
+{
+	struct walk *wk = arg;
+	struct stats *st = wk->st;
+	struct vslot *s;
+	const char *p;
+	uint64_t k[2], h;
+	size_t j, n, m;
+	int near = wk->tables & ST_NEAR, poss;
+
+	for (j = 0; j < nw; j++) {
+		p = w[j].p;
+		n = w[j].n;
+		if (near)
+			simhash_word(wk->sh, p, n);
+		/*
+		 * An apostrophe before the end is rare: a branch that pays,
+		 * unlike one on the length (a, of, in).  A word of one or two
+		 * bytes has a letter at 0.
+		 */
+		m = n > 2 ? n - 2 : 0;
+		m = p[m] == '\'' && (p[n - 1] | 0x20) == 's' ? n - 2 : n;
+		if (m > HTAB_PRE || ((wk->end - p < 16 || !packfold16(p, m,
+		    wk->end, k)) && !pack(p, n, wk->end, k, &m, &poss))) {
+			if (termslow(wk, p, n) == -1)
+				return -1;
+			continue;
+		}
+		if (m == 0 || (*p >= '0' && *p <= '9' && isnumberk(k, m)))
+			continue;
+		h = htab_hashk(k, m);
+		if ((s = vfind(&st->fast, k, m, h)) == NULL &&
+		    (s = stats_vslot(st, k, m, h)) == NULL)
+			return -1;
+		vcount(st, s);
+	}
+	return 0;
 }
 
 static int
@@ -433,6 +532,34 @@ walk(struct walk *wk, const char *p, size_t n)
 		if (endname(wk) == -1)
 			return -1;
 	}
+	return 0;
+}
+
+/* The terms alone: counting's words, and its figures into *f. */
+static int
+termsalone(struct walk *wk, struct stfig *f, const char *p, size_t n)
+{
+	struct textcount c;
+
+	if (text_countwords(p, n, &c, termwords, wk) == -1)
+		return -1;
+	f->words = c.words;
+	f->sentences = c.sentences;
+	f->paragraphs = c.paragraphs;
+	f->quotes = c.quotes;
+	return 0;
+}
+
+/* The walk over the scanner's tokens, and its figures into *f. */
+static int
+walkbody(struct walk *wk, struct stfig *f, const char *p, size_t n)
+{
+	if (walk(wk, p, n) == -1)
+		return -1;
+	f->words = wk->words;
+	f->sentences = wk->sentences;
+	f->paragraphs = wk->paragraphs;
+	f->quotes = wk->quotes;
 	return 0;
 }
 
@@ -510,21 +637,18 @@ stats_add(struct stats *st, struct fieldctx *fc, struct article *a)
 	/*
 	 * A new article for the frequencies, before its words.  The walk
 	 * counts what text_count() counts, the way it counts it, and the
-	 * tables on the way.
+	 * tables on the way; the terms alone take text_count()'s words.
 	 */
 	stats_next(st);
 	wk.sh = &st->sh;
 	wk.end = body + n;
-	if (walk(&wk, body, n) == -1) {
+	if ((wk.termonly ? termsalone(&wk, &f, body, n) :
+	    walkbody(&wk, &f, body, n)) == -1) {
 		/* The fingerprint must start afresh for the next article. */
 		if (wk.tables & ST_NEAR)
 			(void)simhash_final(wk.sh);
 		return -1;
 	}
-	f.words = wk.words;
-	f.sentences = wk.sentences;
-	f.paragraphs = wk.paragraphs;
-	f.quotes = wk.quotes;
 	if (wk.tables & ST_NEAR)
 		f.simhash = simhash_final(wk.sh);
 	return stats_figures(st, g, &f);

@@ -1397,10 +1397,11 @@ highs(const char *p, const char *end, struct block *b, struct carry *c)
 
 /*
  * The masks of 64 bytes.  high holds the bytes from 0x80 up that highs()
- * must read; letter the two-byte letters the AVX2 step has read itself.
+ * must read; letter the two-byte letters the AVX steps have read.
  */
 struct m64 {
 	uint64_t	 alnum, digit, joiner, comma, high, event, letter;
+	uint64_t	 starts;	/* set by countblock(), with alnum */
 };
 
 /* Blocks classified at a time, so that a call and its constants pay. */
@@ -1815,11 +1816,110 @@ ones(uint64_t m, int wide)
 }
 
 /*
+ * Where the words found by counting go (text_countwords()): a batch that
+ * fn receives when it fills up, and the word still open at the end of
+ * the last block.
+ */
+struct wordsink {
+	int		(*fn)(void *, const struct textword *, size_t);
+	void		*arg;
+	const char	*open;		/* the last word begun, or NULL */
+	const char	*openend;	/* its end so far */
+	size_t		 n;
+	int		 err;		/* fn has failed */
+	struct textword	 w[TEXT_WORDS];
+};
+
+/* Hands the batch to fn.  Returns 0 when fn fails. */
+static int
+sinkflush(struct wordsink *ws)
+{
+	size_t n = ws->n;
+
+	ws->n = 0;
+	if (n > 0 && ws->fn(ws->arg, ws->w, n) == -1) {
+		ws->err = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The words of the block at p, as countblock() left its masks m: its
+ * letters and digits, and where words begin.  A word takes every letter
+ * up to the next start (a run of letters that is no start goes on with a
+ * word), so it ends after the last letter before the next start, in its
+ * block or a later one; the last word of a block stays open.  At most 32
+ * words begin in a block.  Returns 0 when fn fails.
+ */
+static int
+blockwords(struct wordsink *ws, const char *p, const struct m64 *m)
+{
+	struct textword *w = ws->w + ws->n;
+	const char *open = ws->open, *end = ws->openend;
+	uint64_t a = m->alnum, st = m->starts, below;
+	unsigned int i;
+
+	if (st != 0) {
+		/* The word open before the first start ends in the block. */
+		i = low64(st);
+		if ((below = a & ((1ULL << i) - 1)) != 0)
+			end = p + high64(below) + 1;
+		if (open != NULL) {
+			w->p = open;
+			w->n = (size_t)(end - open);
+			w++;
+		}
+		open = p + i;
+		/* The next ones begin in it too, with a letter before each. */
+		for (st &= st - 1; st != 0; st &= st - 1) {
+			i = low64(st);
+			w->p = open;
+			w->n = (size_t)(p + high64(a & ((1ULL << i) - 1)) + 1 -
+			    open);
+			w++;
+			open = p + i;
+		}
+	}
+	if (a != 0)
+		end = p + high64(a) + 1;
+	ws->open = open;
+	ws->openend = end;
+	ws->n = (size_t)(w - ws->w);
+	return ws->n > TEXT_WORDS - 32 ? sinkflush(ws) : 1;
+}
+
+/* The words of the nb blocks at p, whose masks are m. */
+static int
+runwords(struct wordsink *ws, const char *p, const struct m64 *m,
+    size_t nb)
+{
+	size_t j;
+
+	for (j = 0; j < nb; j++)
+		if (!blockwords(ws, p + j * BLOCK, &m[j]))
+			return 0;
+	return 1;
+}
+
+/* Hands out the last word, and the batch it completes. */
+static void
+sinkend(struct wordsink *ws)
+{
+	if (ws->open != NULL) {
+		ws->w[ws->n].p = ws->open;
+		ws->w[ws->n++].n = (size_t)(ws->openend - ws->open);
+	}
+	(void)sinkflush(ws);
+}
+
+/*
  * Takes the block at p, whose masks are m: its events in order, then its
- * words.  Returns 0 when the text holds no more paragraphs.
+ * words; leaves in m its letters and digits and where words begin.
+ * Returns 0 when the text holds no more paragraphs.
  */
 static INLINE int
-countblock(struct textscan *s, const char *p, const struct m64 *m,
+countblock(struct textscan *s, const char *p, struct m64 *m,
     struct carry *c, struct counter *k, int wide)
 {
 	struct block b;
@@ -1836,16 +1936,19 @@ countblock(struct textscan *s, const char *p, const struct m64 *m,
 	k->words += ones(b.starts, wide);
 	k->since |= (b.starts & k->after) != 0;
 	k->after = ~0ULL;
+	m->alnum = b.alnum;
+	m->starts = b.starts;
 	return more;
 }
 
 /*
  * Counting: the words by the masks, the rest by the events, in the order
  * of the text.  An event that a step before has read past (a run of
- * marks, blank lines) is no event.
+ * marks, blank lines) is no event.  With ws, the words of each run of
+ * blocks go there after the run.
  */
 static INLINE void
-countall(struct textscan *s, int wide)
+countall(struct textscan *s, struct wordsink *ws, int wide)
 {
 	struct m64 m[RUN];
 	struct carry c;
@@ -1863,8 +1966,12 @@ countall(struct textscan *s, int wide)
 	for (p = s->p; more && s->end - p >= BLOCK; ) {
 		nb = (size_t)(s->end - p) / BLOCK;
 		masks(p, nb < RUN ? nb : RUN, m, wide);
-		for (j = 0; more && j < nb && j < RUN; j++, p += BLOCK)
-			more = countblock(s, p, &m[j], &c, &k, wide);
+		for (j = 0; more && j < nb && j < RUN; j++)
+			more = countblock(s, p + j * BLOCK, &m[j], &c, &k,
+			    wide);
+		if (ws != NULL && !runwords(ws, p, m, j))
+			more = 0;
+		p += j * BLOCK;
 	}
 	/* The last bytes, read from a copy padded with NUL. */
 	if (more && p < s->end) {
@@ -1872,6 +1979,8 @@ countall(struct textscan *s, int wide)
 		memcpy(tail, p, (size_t)(s->end - p));
 		masks(tail, 1, m, wide);
 		countblock(s, p, m, &c, &k, wide);
+		if (ws != NULL)
+			(void)runwords(ws, p, m, 1);
 	}
 	if (s->para != NULL) {
 		s->p = s->end;
@@ -1879,6 +1988,8 @@ countall(struct textscan *s, int wide)
 		paraend(s);
 	}
 	s->nwords = k.words;
+	if (ws != NULL && !ws->err)
+		sinkend(ws);
 }
 
 /*
@@ -1890,30 +2001,30 @@ countall(struct textscan *s, int wide)
  */
 #ifdef TEXT_AVX2
 __attribute__((target("bmi,bmi2,popcnt"))) static void
-countwide(struct textscan *s)
+countwide(struct textscan *s, struct wordsink *ws)
 {
-	countall(s, 1);
+	countall(s, ws, 1);
 }
 #endif
 
 static void
-countnarrow(struct textscan *s)
+countnarrow(struct textscan *s, struct wordsink *ws)
 {
-	countall(s, 0);
+	countall(s, ws, 0);
 }
 
 static void
-count(struct textscan *s)
+count(struct textscan *s, struct wordsink *ws)
 {
 #ifdef TEXT_AVX2
 	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
 	    __builtin_cpu_supports("bmi2") &&
 	    __builtin_cpu_supports("popcnt")) {
-		countwide(s);
+		countwide(s, ws);
 		return;
 	}
 #endif
-	countnarrow(s);
+	countnarrow(s, ws);
 }
 
 /* Scans on until there is a token to hand out, or the end. */
@@ -2019,12 +2130,35 @@ text_count(const char *p, size_t n, struct textcount *c, unsigned int flags)
 				c->syllables += text_syllables(t.p, t.n);
 	} else {
 		s.countonly = 1;
-		count(&s);
+		count(&s, NULL);
 	}
 	c->paragraphs = s.npara;
 	c->sentences = s.nsent;
 	c->words = s.nwords;
 	c->quotes = s.nquote;
+}
+
+int
+text_countwords(const char *p, size_t n, struct textcount *c,
+    int (*fn)(void *, const struct textword *, size_t), void *arg)
+{
+	struct textscan s;
+	struct wordsink ws;
+
+	memset(c, 0, sizeof(*c));
+	ws.fn = fn;
+	ws.arg = arg;
+	ws.open = ws.openend = NULL;
+	ws.n = 0;
+	ws.err = 0;
+	text_start(&s, p, n);
+	s.countonly = 1;
+	count(&s, &ws);
+	c->paragraphs = s.npara;
+	c->sentences = s.nsent;
+	c->words = s.nwords;
+	c->quotes = s.nquote;
+	return ws.err ? -1 : 0;
 }
 
 /*

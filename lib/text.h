@@ -164,6 +164,27 @@ struct textcount {
 void	text_count(const char *, size_t n, struct textcount *c,
 	    unsigned int flags);
 
+/* A word handed out by text_countwords(), pointing into the text. */
+struct textword {
+	const char	*p;
+	size_t		 n;
+};
+
+/* The most words text_countwords() hands out at a time. */
+#define TEXT_WORDS	128
+
+/*
+ * Counts n bytes of text as text_count() does without TC_SYLLABLES, and
+ * hands its words to fn, with arg, a batch of at most TEXT_WORDS at a
+ * time: the words of text_scan()'s TT_WORD tokens, with the same p and n,
+ * in the same order.  fn returns 0 to go on or -1 to stop.  Returns 0, or
+ * -1 once fn has returned -1 (with errno as fn left it; *c is then not
+ * the text's).
+ */
+int	text_countwords(const char *, size_t n, struct textcount *c,
+	    int (*fn)(void *arg, const struct textword *w, size_t nw),
+	    void *arg);
+
 /*
  * Guesses who speaks a quotation: a name (a run of capitalised words) or
  * a pronoun next to a reporting verb (said Ushakov, Putin warned, he

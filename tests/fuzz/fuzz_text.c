@@ -1,7 +1,8 @@
 /*
  * Text segmentation, case folding, bylines and SimHash over any bytes:
  * the scanner's tokens lie in the text, in order, and agree in number
- * with text_count() (both its ways) and text_paragraphs(); folding never
+ * with text_count() (both its ways) and text_paragraphs(); the words
+ * text_countwords() hands out are the scanner's; folding never
  * lengthens; decoding steps forward by one to four bytes.
  */
 #include <stdlib.h>
@@ -28,6 +29,59 @@ speaker(const char *s, size_t n, const struct texttok *t)
 		return;
 	if (text_speaker(para, (size_t)(end - para), t->p, t->n, &sp, &spn))
 		FUZZ_ASSERT(spn > 0 && sp >= para && sp + spn <= end);
+}
+
+/* The scanner, to hold text_countwords()' words against its own. */
+struct words {
+	struct textscan	 sc;
+	size_t		 seen;		/* words handed out in all */
+	size_t		 stopat;	/* fail at this batch (from 1), or 0 */
+	size_t		 batches;
+};
+
+static int
+takewords(void *arg, const struct textword *w, size_t nw)
+{
+	struct words *ws = arg;
+	struct texttok t;
+	size_t i;
+
+	FUZZ_ASSERT(nw > 0 && nw <= TEXT_WORDS);
+	if (++ws->batches == ws->stopat)
+		return -1;
+	for (i = 0; i < nw; i++, ws->seen++) {
+		while (text_scan(&ws->sc, &t) != TT_WORD)
+			FUZZ_ASSERT(t.type != TT_END);
+		FUZZ_ASSERT(w[i].p == t.p && w[i].n == t.n);
+	}
+	return 0;
+}
+
+/*
+ * Counting with the words handed out counts as text_count() does, and
+ * hands out the words of the scanner, the same bytes in the same order;
+ * a hook that fails stops it with -1 and no more words.
+ */
+static void
+checkwords(const char *s, size_t n, const struct textcount *want)
+{
+	struct words ws;
+	struct textcount tc;
+
+	memset(&ws, 0, sizeof(ws));
+	text_start(&ws.sc, s, n);
+	FUZZ_ASSERT(text_countwords(s, n, &tc, takewords, &ws) == 0);
+	FUZZ_ASSERT(tc.words == want->words &&
+	    tc.sentences == want->sentences && tc.quotes == want->quotes &&
+	    tc.paragraphs == want->paragraphs && tc.syllables == 0);
+	FUZZ_ASSERT(ws.seen == tc.words);
+	if (ws.batches > 1) {
+		memset(&ws, 0, sizeof(ws));
+		text_start(&ws.sc, s, n);
+		ws.stopat = 2;
+		FUZZ_ASSERT(text_countwords(s, n, &tc, takewords, &ws) == -1);
+		FUZZ_ASSERT(ws.batches == 2 && ws.seen <= TEXT_WORDS);
+	}
 }
 
 static void
@@ -73,6 +127,7 @@ checkscan(const char *s, size_t n)
 	text_count(s, n, &tc0, 0);
 	FUZZ_ASSERT(tc0.words == nw && tc0.sentences == ns &&
 	    tc0.quotes == nq && tc0.paragraphs == np);
+	checkwords(s, n, &tc0);
 	FUZZ_ASSERT(text_paragraphs(s, n) == np);
 	FUZZ_ASSERT(tc.words == 0 || tc.syllables >= tc.words);
 }

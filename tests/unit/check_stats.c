@@ -295,6 +295,74 @@ START_TEST(stats_add_folds_words_of_every_length_alike)
 }
 END_TEST
 
+/*
+ * The terms alone take the words that counting hands out, and pack them
+ * their own way; with bigrams and names the scanner's words are taken.
+ * Both count the same terms, and the same figures.
+ */
+START_TEST(stats_add_counts_the_terms_alone_as_with_other_tables)
+{
+	static const char text[] =
+	    "date 2025-12-03 Title\n\n"
+	    "Zebrafish Abcdefgh Abcdefghi ABCDEFGHIJKLMNO Abcdefghijklmnop "
+	    "Abcdefghijklmnopq Tokyo's TOKYO\xe2\x80\x99s TOKYO'S CAF\xc3\x89 "
+	    "The U.S. said 150,000 people's 12.5 1990s 1990's 3-D a1 "
+	    "\xe2\x80\x9cIt\xe2\x80\x99s the end,\xe2\x80\x9d she said. "
+	    "Abcdefghijklmnopqr's abcdefghijklmnop's "
+	    "abcdefghijklmno\xe2\x80\x99s "
+	    "rock\xe2\x80\x99n\xe2\x80\x99roll ROCK'N'ROLL 1\xe2\x80\x99" "000 "
+	    "caf\xc3\xa9\xe2\x80\x99s \xff\xfe x's S's\n\n"
+	    "Second paragraph ends in words of the tail: it's Tokyo's\n";
+	static const struct stconf conf[] = {
+		{ ST_TERMS | ST_BIGRAMS | ST_NAMES | ST_NEAR, -1, 0 },
+		{ ST_TERMS, -1, 0 },
+		{ ST_TERMS | ST_NEAR, -1, 0 },
+		{ ST_TERMS | ST_BIGRAMS, -1, 0 }
+	};
+	struct fieldctx *fc = field_new();
+	struct stats *st;
+	struct artin *in;
+	struct article *a;
+	char *path, *s[4], *sum[4], *part[4], *id[4];
+	size_t i;
+
+	ck_assert_ptr_nonnull(fc);
+	path = tmpwrite(text, strlen(text));
+	for (i = 0; i < 4; i++) {
+		ck_assert_ptr_nonnull(st = stats_new(&conf[i]));
+		ck_assert_int_eq(stats_mark(st, "the", 3, STATS_STOP), 0);
+		ck_assert_ptr_nonnull(in = artin_open(path, FMT_AUTO));
+		ck_assert_int_eq(artin_next(in, &a), 1);
+		ck_assert_int_eq(stats_add(st, fc, a), 0);
+		s[i] = print(st, REP_TERMS, 0, 0);
+		sum[i] = print(st, REP_SUMMARY, 0, 0);
+		part[i] = partial(st);
+		/* The id's line, with the fingerprint under ST_NEAR. */
+		ck_assert_ptr_nonnull(id[i] = strstr(part[i], "\nI\t"));
+		*strchr(id[i] + 1, '\n') = '\0';
+		artin_close(in);
+		stats_free(st);
+	}
+	for (i = 1; i < 4; i++) {
+		ck_assert_str_eq(s[i], s[0]);
+		ck_assert_str_eq(sum[i], sum[0]);
+	}
+	ck_assert_str_eq(id[2], id[0]);
+	ck_assert_int_eq(strncmp(s[0], "tokyo\t4\t1\n", 10), 0);
+	ck_assert_ptr_nonnull(strstr(sum[0], "\nwords\t45\n"));
+	ck_assert_ptr_null(strstr(s[0], "\nthe\t"));
+	ck_assert_ptr_null(strstr(s[0], "150,000"));
+	for (i = 0; i < 4; i++) {
+		free(s[i]);
+		free(sum[i]);
+		free(part[i]);
+	}
+	unlink(path);
+	free(path);
+	field_free(fc);
+}
+END_TEST
+
 /* Counts a text of one article, whose body is the words. */
 static void
 addbody(struct stats *st, struct fieldctx *fc, const char *body)
@@ -774,6 +842,8 @@ stats_suite(void)
 	tcase_add_test(tc, stats_add_folds_words_of_every_length_alike);
 	tcase_add_test(tc, stats_add_counts_articles_across_32_bits_of_serial);
 	tcase_add_test(tc, stats_add_leaves_stop_words_out_of_the_terms_alone);
+	tcase_add_test(tc,
+	    stats_add_counts_the_terms_alone_as_with_other_tables);
 	tcase_add_test(tc, stats_print_summarises_nothing_as_zeros);
 	tcase_add_test(tc,
 	    stats_print_halves_an_even_median_and_rounds_the_mean);

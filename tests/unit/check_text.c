@@ -453,43 +453,54 @@ END_TEST
  * offset, and so across the edges of the blocks, both must find the same
  * units.
  */
+/* Pieces of text of every kind, for texts made at random. */
+static const char *const piece[] = {
+	"a", "B", "7", " ", "  ", ".", ",", "-", "'", "!", "?", "\"",
+	"\n", "\t", "(", ")", "e", "The", "Mr", "U.S.", "1,2,3 ",
+	"150,000", "five-hour ", "it's ", "ab,cd ", "hello world ",
+	"abcdefghij", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
+	"\xe2\x80\x98", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x94",
+	"\xe2\x80\xa6", "\xc3\xa9", "\xd0\x94", "\xff", "\xe2\x80",
+	"\xe2\x80\x93", "Tokyo\xe2\x80\x99s ", "caf\xc3\xa9 ",
+	"\xc3\x97", "\xc2\xa0", "a-b", "x'y", "1990's ", "\xc3",
+	"the quick brown fox ", "\xe2\x80\x99s", "\xe2\x80\x94 ",
+	"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 ",
+	"\xe2\x80\x9e", "\xe3\x80\x8c", "\xe3\x80\x8d",
+	"\xe3\x80\x8e", "\xe3\x80\x8f", "\xe3\x80\x82",
+	"\xef\xbc\x81", "\xef\xbc\x9f", "\xe0\xa5\xa4",
+	"\xd8\x9f", "\xe6\xbc\xa2\xe5\xad\x97", ". ", "end. Next ",
+	"Mr. Smith ", "S. Best", "e.g. ", "vs. Bo", "No. 5", "? Yes",
+	"! 4", "v. C", "x. y", "\xc3\x89. A", "Sen. \xc3\x89"
+};
+
+/* Fills buf (1024 bytes) with pieces at random and returns its length. */
+static size_t
+mixed(unsigned long *seed, char *buf)
+{
+	size_t n, l, k, np = sizeof(piece) / sizeof(piece[0]);
+
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	for (n = 0, k = (*seed >> 33) % 150; k > 0; k--) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		l = strlen(piece[(*seed >> 33) % np]);
+		if (n + l > 1024)
+			break;
+		memcpy(buf + n, piece[(*seed >> 33) % np], l);
+		n += l;
+	}
+	return n;
+}
+
 START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 {
-	static const char *const piece[] = {
-		"a", "B", "7", " ", "  ", ".", ",", "-", "'", "!", "?", "\"",
-		"\n", "\t", "(", ")", "e", "The", "Mr", "U.S.", "1,2,3 ",
-		"150,000", "five-hour ", "it's ", "ab,cd ", "hello world ",
-		"abcdefghij", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
-		"\xe2\x80\x98", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x94",
-		"\xe2\x80\xa6", "\xc3\xa9", "\xd0\x94", "\xff", "\xe2\x80",
-		"\xe2\x80\x93", "Tokyo\xe2\x80\x99s ", "caf\xc3\xa9 ",
-		"\xc3\x97", "\xc2\xa0", "a-b", "x'y", "1990's ", "\xc3",
-		"the quick brown fox ", "\xe2\x80\x99s", "\xe2\x80\x94 ",
-		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 ",
-		"\xe2\x80\x9e", "\xe3\x80\x8c", "\xe3\x80\x8d",
-		"\xe3\x80\x8e", "\xe3\x80\x8f", "\xe3\x80\x82",
-		"\xef\xbc\x81", "\xef\xbc\x9f", "\xe0\xa5\xa4",
-		"\xd8\x9f", "\xe6\xbc\xa2\xe5\xad\x97", ". ", "end. Next ",
-		"Mr. Smith ", "S. Best", "e.g. ", "vs. Bo", "No. 5", "? Yes",
-		"! 4", "v. C", "x. y", "\xc3\x89. A", "Sen. \xc3\x89"
-	};
 	char buf[1024];
 	struct textcount c1, c2;
 	unsigned long seed = 1;
-	size_t n, l, k, np = sizeof(piece) / sizeof(piece[0]);
+	size_t n;
 	int i;
 
 	for (i = 0; i < 20000; i++) {
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-		for (n = 0, k = (seed >> 33) % 150; k > 0; k--) {
-			seed = seed * 6364136223846793005UL +
-			    1442695040888963407UL;
-			l = strlen(piece[(seed >> 33) % np]);
-			if (n + l > sizeof(buf))
-				break;
-			memcpy(buf + n, piece[(seed >> 33) % np], l);
-			n += l;
-		}
+		n = mixed(&seed, buf);
 		text_count(buf, n, &c1, 0);
 		text_count(buf, n, &c2, TC_SYLLABLES);
 		ck_assert_uint_eq(c1.words, c2.words);
@@ -497,6 +508,213 @@ START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 		ck_assert_uint_eq(c1.quotes, c2.quotes);
 		ck_assert_uint_eq(c1.paragraphs, c2.paragraphs);
 	}
+}
+END_TEST
+
+/* The words text_countwords() hands out, one line, each after a '|'. */
+struct hooked {
+	char	 out[4096];
+	size_t	 at;
+	size_t	 calls;
+	int	 fail;		/* return -1 from the first call */
+};
+
+static int
+hook(void *arg, const struct textword *w, size_t nw)
+{
+	struct hooked *h = arg;
+	size_t i;
+
+	h->calls++;
+	ck_assert_uint_gt(nw, 0);
+	ck_assert_uint_le(nw, TEXT_WORDS);
+	if (h->fail)
+		return -1;
+	for (i = 0; i < nw; i++) {
+		h->at += (size_t)snprintf(h->out + h->at,
+		    sizeof(h->out) - h->at, "|%.*s", (int)w[i].n, w[i].p);
+		ck_assert_uint_lt(h->at, sizeof(h->out));
+	}
+	return 0;
+}
+
+/* The words of n bytes at s by text_countwords(), its counts in *c. */
+static const char *
+countwords(const char *s, size_t n, struct textcount *c)
+{
+	static struct hooked h;
+
+	memset(&h, 0, sizeof(h));
+	ck_assert_int_eq(text_countwords(s, n, c, hook, &h), 0);
+	return h.out;
+}
+
+/* The same by the scanner's TT_WORD tokens. */
+static const char *
+scanwords(const char *s, size_t n)
+{
+	static char out[4096];
+	struct textscan sc;
+	struct texttok t;
+	size_t at = 0;
+
+	out[0] = '\0';
+	text_start(&sc, s, n);
+	while (text_scan(&sc, &t) != TT_END)
+		if (t.type == TT_WORD) {
+			at += (size_t)snprintf(out + at, sizeof(out) - at,
+			    "|%.*s", (int)t.n, t.p);
+			ck_assert_uint_lt(at, sizeof(out));
+		}
+	return out;
+}
+
+/* text_countwords() hands out the scanner's words and text_count()'s counts. */
+static void
+agrees(const char *s, size_t n)
+{
+	struct textcount c, want;
+
+	ck_assert_str_eq(countwords(s, n, &c), scanwords(s, n));
+	text_count(s, n, &want, 0);
+	ck_assert_uint_eq(c.words, want.words);
+	ck_assert_uint_eq(c.sentences, want.sentences);
+	ck_assert_uint_eq(c.quotes, want.quotes);
+	ck_assert_uint_eq(c.paragraphs, want.paragraphs);
+}
+
+START_TEST(text_countwords_hands_out_the_words_and_the_counts)
+{
+	const char *s = "The U.S. said 150,000 people\xe2\x80\x99s homes in "
+	    "S\xc3\xa3o Paulo were hit.  \xe2\x80\x9cIt\xe2\x80\x99s "
+	    "bad,\xe2\x80\x9d he said.\n\nFive-hour talks end.\n";
+	struct textcount c;
+
+	ck_assert_str_eq(countwords(s, strlen(s), &c),
+	    "|The|U.S|said|150,000|people\xe2\x80\x99s|homes|in|"
+	    "S\xc3\xa3o|Paulo|were|hit|It\xe2\x80\x99s|bad|he|said|Five-hour|"
+	    "talks|end");
+	ck_assert_uint_eq(c.words, 18);
+	ck_assert_uint_eq(c.sentences, 3);
+	ck_assert_uint_eq(c.quotes, 1);
+	ck_assert_uint_eq(c.paragraphs, 2);
+	ck_assert_uint_eq(c.syllables, 0);
+	agrees(s, strlen(s));
+}
+END_TEST
+
+START_TEST(text_countwords_keeps_words_whole_across_a_block_edge)
+{
+	/* Each word, from 12 bytes before the edge of a block to after. */
+	static const char *const word[] = {
+		"crossing", "caf\xc3\xa9s",
+		"\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2",
+		"O\xe2\x80\x99" "Brien", "150,000", "five-hour", "U.S.A",
+		"it's", "\xf0\x90\x90\x80\xf0\x90\x90\x80", "ab\xff" "cd",
+		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+		"e\xe2\x80\x91mail"
+	};
+	char buf[256], want[64];
+	size_t i, at, n;
+
+	for (i = 0; i < sizeof(word) / sizeof(word[0]); i++)
+		for (at = 52; at <= 66; at++) {
+			/* Counting's blocks begin at the first letter, x. */
+			memset(buf, ' ', at);
+			buf[0] = 'x';
+			n = at + (size_t)snprintf(buf + at, sizeof(buf) - at,
+			    "%s. Y", word[i]);
+			snprintf(want, sizeof(want), "|x|%s|Y", word[i]);
+			ck_assert_str_eq(countwords(buf, n, &(struct textcount){
+			    0 }), want);
+			agrees(buf, n);
+		}
+}
+END_TEST
+
+START_TEST(text_countwords_reads_bad_bytes_as_letters_and_joins_nothing)
+{
+	const char *s = "\xff\xfe ab\xc3 \xe2\x80\x99x y\xe2\x80\x99 "
+	    "z- -w 1,a a,1 2,,3 \xe2\x80";
+	struct textcount c;
+
+	ck_assert_str_eq(countwords(s, strlen(s), &c),
+	    "|\xff\xfe|ab\xc3|x|y|z|w|1|a|a|1|2|3|\xe2\x80");
+	ck_assert_uint_eq(c.words, 13);
+	agrees(s, strlen(s));
+}
+END_TEST
+
+START_TEST(text_countwords_of_nothing_hands_out_nothing)
+{
+	static const char *const empty[] = { "", " ", "\n\n", " \t \n ",
+	    ". , ! \xe2\x80\x9c\xe2\x80\x9d" };
+	struct hooked h;
+	struct textcount c;
+	size_t i;
+
+	for (i = 0; i < sizeof(empty) / sizeof(empty[0]); i++) {
+		memset(&h, 0, sizeof(h));
+		ck_assert_int_eq(text_countwords(empty[i], strlen(empty[i]),
+		    &c, hook, &h), 0);
+		ck_assert_uint_eq(h.calls, 0);
+		ck_assert_uint_eq(c.words, 0);
+		ck_assert_uint_eq(c.sentences, 0);
+	}
+}
+END_TEST
+
+START_TEST(text_countwords_reads_a_tail_shorter_than_a_block)
+{
+	char buf[200];
+	struct textcount c;
+	size_t n;
+
+	ck_assert_str_eq(countwords("short text", 10, &c), "|short|text");
+	ck_assert_uint_eq(c.paragraphs, 1);
+	/* The last word from the last whole block into the tail. */
+	memset(buf, ' ', sizeof(buf));
+	buf[0] = 'a';
+	memcpy(buf + 60, "tailword", 8);
+	ck_assert_str_eq(countwords(buf, 68, &c), "|a|tailword");
+	/* A text of one block and none of a tail; the end of a word. */
+	memcpy(buf + 56, "tailword", 8);
+	ck_assert_str_eq(countwords(buf, 64, &c), "|a|tailword");
+	ck_assert_str_eq(countwords(buf, 61, &c), "|a|tailw");
+	for (n = 0; n <= sizeof(buf); n++)
+		agrees(buf, n);
+}
+END_TEST
+
+START_TEST(text_countwords_hands_out_batches_and_stops_when_told)
+{
+	char buf[3000];
+	struct hooked h;
+	struct textcount c;
+	size_t i;
+
+	for (i = 0; i < 1000; i++)
+		memcpy(buf + 3 * i, i % 7 ? "ab " : "c. ", 3);
+	memset(&h, 0, sizeof(h));
+	ck_assert_int_eq(text_countwords(buf, 3000, &c, hook, &h), 0);
+	ck_assert_uint_ge(h.calls, 1000 / TEXT_WORDS);
+	ck_assert_uint_eq(c.words, 1000);
+	agrees(buf, 3000);
+	memset(&h, 0, sizeof(h));
+	h.fail = 1;
+	ck_assert_int_eq(text_countwords(buf, 3000, &c, hook, &h), -1);
+	ck_assert_uint_eq(h.calls, 1);
+}
+END_TEST
+
+START_TEST(text_countwords_agrees_with_the_scanner_on_mixed_text)
+{
+	char buf[1024];
+	unsigned long seed = 7;
+	int i;
+
+	for (i = 0; i < 20000; i++)
+		agrees(buf, mixed(&seed, buf));
 }
 END_TEST
 
@@ -657,6 +875,19 @@ text_suite(void)
 	tcase_add_test(tc, text_count_of_quotations_only_and_of_nothing);
 	tcase_add_test(tc, text_count_agrees_with_the_tokens_on_mixed_text);
 	tcase_add_test(tc, text_count_classifies_every_byte_as_the_scanner_does);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_countwords");
+	tcase_add_test(tc, text_countwords_hands_out_the_words_and_the_counts);
+	tcase_add_test(tc,
+	    text_countwords_keeps_words_whole_across_a_block_edge);
+	tcase_add_test(tc,
+	    text_countwords_reads_bad_bytes_as_letters_and_joins_nothing);
+	tcase_add_test(tc, text_countwords_of_nothing_hands_out_nothing);
+	tcase_add_test(tc, text_countwords_reads_a_tail_shorter_than_a_block);
+	tcase_add_test(tc,
+	    text_countwords_hands_out_batches_and_stops_when_told);
+	tcase_add_test(tc,
+	    text_countwords_agrees_with_the_scanner_on_mixed_text);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text_speaker");
 	tcase_add_test(tc, text_speaker_finds_the_name_by_the_verb);
