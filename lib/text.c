@@ -1525,56 +1525,69 @@ fromraw(const struct raw64 *r, struct m64 *m)
 	_mm256_set1_epi8((char)(m))), _mm256_setzero_si256()))
 #define ANY2(a, b, m)	~JOIN2(NONE2((a), (m)), NONE2((b), (m)))
 
-/* The two classes of the 32 bytes x: ASCII, and from 0x80 up in *h. */
+/* The classes of the 32 bytes x by the tables byhigh and bylow. */
 __attribute__((target("avx2"))) static inline __m256i
-classes2(__m256i x, __m256i *h)
+classes2(__m256i x, __m256i byhigh, __m256i bylow)
+{
+	const __m256i nibble = _mm256_set1_epi8(0x0f);
+
+	return _mm256_and_si256(_mm256_shuffle_epi8(byhigh,
+	    _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble)),
+	    _mm256_shuffle_epi8(bylow, _mm256_and_si256(x, nibble)));
+}
+
+/*
+ * classifyrun() with AVX2, 32 bytes at a time: the classes of ASCII for
+ * all the blocks, then those from 0x80 up, each a loop whose vectors fit
+ * in the sixteen registers.
+ */
+__attribute__((target("avx2"))) static void
+classifyrun2(const char *q, size_t n, struct m64 *m)
 {
 	const __m256i byhigh = _mm256_setr_epi8(BYHIGH, BYHIGH);
 	const __m256i bylow = _mm256_setr_epi8(SIXTEEN(LOW), SIXTEEN(LOW));
 	const __m256i hbyhigh = _mm256_setr_epi8(HBYHIGH, HBYHIGH);
 	const __m256i hbylow = _mm256_setr_epi8(SIXTEEN(HLOW),
 	    SIXTEEN(HLOW));
-	const __m256i nibble = _mm256_set1_epi8(0x0f);
-	__m256i hi, lo;
-
-	hi = _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble);
-	lo = _mm256_and_si256(x, nibble);
-	*h = _mm256_and_si256(_mm256_shuffle_epi8(hbyhigh, hi),
-	    _mm256_shuffle_epi8(hbylow, lo));
-	return _mm256_and_si256(_mm256_shuffle_epi8(byhigh, hi),
-	    _mm256_shuffle_epi8(bylow, lo));
-}
-
-/* classifyrun() with AVX2, 32 bytes at a time. */
-__attribute__((target("avx2"))) static void
-classifyrun2(const char *q, size_t n, struct m64 *m)
-{
 	const __m256i under = _mm256_set1_epi8(-64);
-	__m256i x0, x1, c0, c1, h0, h1;
+	__m256i x0, x1, c0, c1;
 	struct raw64 r;
+	size_t j;
 
-	for (; n > 0; n--, q += BLOCK, m++) {
-		x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
+	for (j = 0; j < n; j++) {
+		x0 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (q + BLOCK * j));
 		x1 = _mm256_loadu_si256((const __m256i *)(const void *)
-		    (q + 32));
-		c0 = classes2(x0, &h0);
-		c1 = classes2(x1, &h1);
-		r.alnum = ANY2(c0, c1, C_DIGIT | C_AO | C_PZ);
-		r.digit = BIT2(c0, c1, 0);
-		r.joiner = BIT2(c0, c1, 3);
-		r.comma = BIT2(c0, c1, 4);
-		r.event = ANY2(c0, c1, C_PUNCT | C_QUERY | C_NEWLINE);
-		r.high = JOIN2(MASK2(x0), MASK2(x1));
+		    (q + BLOCK * j + 32));
+		c0 = classes2(x0, byhigh, bylow);
+		c1 = classes2(x1, byhigh, bylow);
+		m[j].alnum = ANY2(c0, c1, C_DIGIT | C_AO | C_PZ);
+		m[j].digit = BIT2(c0, c1, 0);
+		m[j].joiner = BIT2(c0, c1, 3);
+		m[j].comma = BIT2(c0, c1, 4);
+		m[j].event = ANY2(c0, c1, C_PUNCT | C_QUERY | C_NEWLINE);
+		m[j].high = JOIN2(MASK2(x0), MASK2(x1));
+	}
+	for (j = 0; j < n; j++) {
+		x0 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (q + BLOCK * j));
+		x1 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (q + BLOCK * j + 32));
+		r = (struct raw64){ m[j].alnum, m[j].digit, m[j].joiner,
+		    m[j].comma, m[j].event, m[j].high, 0, 0, 0, 0, 0, 0, 0,
+		    0 };
 		r.cont = JOIN2(MASK2(_mm256_cmpgt_epi8(under, x0)),
 		    MASK2(_mm256_cmpgt_epi8(under, x1)));
-		r.lead = ANY2(h0, h1, H_LEAD | H_LEADD | H_C3);
-		r.c3 = BIT2(h0, h1, 2);
-		r.notlet = BIT2(h0, h1, 3);
-		r.e2 = BIT2(h0, h1, 4);
-		r.b80 = BIT2(h0, h1, 5);
-		r.dash = BIT2(h0, h1, 6);
-		r.quote = BIT2(h0, h1, 7);
-		fromraw(&r, m);
+		c0 = classes2(x0, hbyhigh, hbylow);
+		c1 = classes2(x1, hbyhigh, hbylow);
+		r.lead = ANY2(c0, c1, H_LEAD | H_LEADD | H_C3);
+		r.c3 = BIT2(c0, c1, 2);
+		r.notlet = BIT2(c0, c1, 3);
+		r.e2 = BIT2(c0, c1, 4);
+		r.b80 = BIT2(c0, c1, 5);
+		r.dash = BIT2(c0, c1, 6);
+		r.quote = BIT2(c0, c1, 7);
+		fromraw(&r, &m[j]);
 	}
 }
 
