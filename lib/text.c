@@ -1796,7 +1796,7 @@ event(struct textscan *s, const char *p, unsigned int i,
 	return 1;
 }
 
-/* The masks of nb blocks at q, with AVX2 in the wide form. */
+/* The masks of nb blocks at q: with AVX-512 or AVX2 in the wide form. */
 static INLINE void
 masks(const char *q, size_t nb, struct m64 *m, int wide)
 {
