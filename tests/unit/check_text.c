@@ -862,12 +862,18 @@ text_suite(void)
 	tcase_add_test(tc, text_scan_hands_out_words_after_blanks_in_order);
 	tcase_add_test(tc, text_scan_reads_long_words_whole);
 	suite_add_tcase(s, tc);
+	/*
+	 * The tests of counting against the scanner read thousands of texts:
+	 * seconds under the sanitizers, more than Check's default of four.
+	 */
 	tc = tcase_create("text_count");
+	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, text_count_counts_in_one_pass);
 	tcase_add_test(tc, text_count_of_quotations_only_and_of_nothing);
 	tcase_add_test(tc, text_count_classifies_every_byte_as_the_scanner_does);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text_countwords");
+	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, text_countwords_hands_out_the_words_and_the_counts);
 	tcase_add_test(tc,
 	    text_countwords_keeps_words_whole_across_a_block_edge);
