@@ -711,7 +711,7 @@ START_TEST(text_count_agrees_with_the_tokens_on_mixed_text)
 	unsigned long seed = 7;
 	int i;
 
-	for (i = 0; i < 20000; i++)
+	for (i = 0; i < 5000; i++)
 		agrees(buf, mixed(&seed, buf));
 }
 END_TEST
