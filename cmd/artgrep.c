@@ -444,36 +444,6 @@ passes(void)
 	return ok;
 }
 
-/*
- * Tells whether the find that had a record read is a match by itself,
- * in a stored field looked in and not inside an escape: then nothing
- * needs to be unescaped or looked for again.
- */
-static int
-foundmatch(struct article *a)
-{
-	const struct span *c;
-	const char *h, *q;
-	size_t at, len, i;
-
-	if ((at = artin_findat(curin)) == LINES_NOFIND || a->line == NULL ||
-	    !match_scanlast(mt, &len))
-		return 0;
-	h = a->line + at;
-	for (i = 0; i < nscope; i++) {
-		if (scope[i] > FIELD_BODY)
-			continue;
-		c = &a->col[scope[i]];
-		if (h < c->p || len > c->n || h > c->p + (c->n - len))
-			continue;
-		/* An even run of backslashes before it is escaped ones. */
-		for (q = h; q > c->p && q[-1] == '\\'; q--)
-			;
-		return (h - q) % 2 == 0;
-	}
-	return 0;
-}
-
 /* Tells whether the patterns match: any of them, or with -a all. */
 static int
 matches(struct article *a)
@@ -485,7 +455,7 @@ matches(struct article *a)
 
 	if (npat == 0)
 		return 0;
-	if ((!aflag || npat == 1) && foundmatch(a))
+	if (match_scanfound(mt, a, artin_findat(curin), scope, nscope))
 		return 1;
 	memset(found, 0, npat);
 	for (i = 0; i < nscope; i++) {
@@ -772,8 +742,12 @@ main(int argc, char *argv[])
 	compile();
 	if ((fctx = field_new()) == NULL)
 		err(TROUBLE, NULL);
-	scan = !vflag && match_scanprep(mt, aflag ? match_rarest(mt) :
-	    MATCH_ANY) == 0;
+	/*
+	 * The records that match_scan() passes over have no match in the
+	 * fields looked in, when match_scanfor() says so: -v selects just
+	 * those, so none may be passed over; -d and -n only leave out more.
+	 */
+	scan = !vflag && match_scanfor(mt, scope, nscope, aflag) == 0;
 	if (!scan && errno == ENOMEM)
 		err(TROUBLE, NULL);
 	out_init(&out, stdout);

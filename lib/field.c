@@ -170,6 +170,13 @@ bylineparts(struct fieldctx *c)
 	c->authors.n = c->agencies.n = 0;
 	if (byline_parse(p, n, &c->authors, &c->agencies) == -1)
 		return -1;
+	/*
+	 * regexec(3) under the sanitizers reads a text up to a NUL, whatever
+	 * REG_STARTEND says: the other values have one after them, or further
+	 * on in the same memory; these need their own.
+	 */
+	buf_nul(&c->authors);
+	buf_nul(&c->agencies);
 	set(c, FIELD_AUTHOR, c->authors.p != NULL ? c->authors.p : "",
 	    c->authors.n);
 	set(c, FIELD_AGENCY, c->agencies.p != NULL ? c->agencies.p : "",

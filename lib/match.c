@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "buf.h"
+#include "field.h"
+#include "lines.h"
 #include "match.h"
 #include "text.h"
 
@@ -1478,4 +1481,101 @@ match_scanlast(const struct matcher *m, size_t *n)
 		return 0;
 	*n = m->slit[m->slast].n;
 	return 1;
+}
+
+/*
+ * Whether a field's matches show in the record line, so that
+ * match_scan() may judge a record by its line.  match_scan() looks in the
+ * line for strings that every match of a pattern holds, each free of the
+ * bytes that records escape: such a string stands in the line wherever it
+ * stands in the text of a column as the reader gives it back (unescaped,
+ * or as it was), and so wherever it stands in a piece of that text.  The
+ * fields that are such pieces:
+ *
+ *	title, byline, origin, body	the columns, unescaped; the reader
+ *					changes nothing else in them but the
+ *					CR it trims at the end of a line
+ *	id				16 hex digits, as they stand
+ *	date				as it stands, or empty when the reader
+ *					drops what is not a day
+ *	year, month			its first 4 and 7 bytes, or empty
+ *	lead				a paragraph of the body, trimmed
+ *
+ * The others are made, not copied: the weekday, the author and agency
+ * (names joined by "|"), the counts and scores, the simhash.  A match
+ * there need not be anywhere in the line ("Wednesday" of a date, "5" of
+ * five words), so no record may be passed over.
+ *
+ * The options do not change this.  -w and -x take matches away and never
+ * add one (a lead may match -x where the body's paragraph has blanks
+ * around it, but the match still holds the strings).  -i folds the bytes
+ * of a string's place in the line as it folds them in the text, and
+ * looks at nothing around them.  With all, a record that lacks the
+ * rarest pattern's strings lacks a match of that pattern: not all of the
+ * patterns match.
+ */
+static int
+lineshows(enum field f)
+{
+	switch (f) {
+	case FIELD_ID:
+	case FIELD_DATE:
+	case FIELD_TITLE:
+	case FIELD_BYLINE:
+	case FIELD_ORIGIN:
+	case FIELD_BODY:
+	case FIELD_YEAR:
+	case FIELD_MONTH:
+	case FIELD_LEAD:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+match_scanfor(struct matcher *m, const enum field *f, size_t nf, int all)
+{
+	size_t i;
+
+	freescan(m);
+	errno = 0;
+	for (i = 0; i < nf; i++)
+		if (!lineshows(f[i]))
+			return -1;
+	if (match_scanprep(m, all ? match_rarest(m) : MATCH_ANY) == -1)
+		return -1;
+	/* One pattern of several found is no match of all of them. */
+	if (all && m->npat > 1)
+		memset(m->sfull, 0, m->nslit);
+	return 0;
+}
+
+int
+match_scanfound(const struct matcher *m, const struct article *a,
+    size_t at, const enum field *f, size_t nf)
+{
+	const char *h, *p, *t, *q;
+	size_t len, i;
+	int col = 0;
+
+	if (at == LINES_NOFIND || a->line == NULL || !match_scanlast(m, &len) ||
+	    at > a->linelen || len > a->linelen - at)
+		return 0;
+	/*
+	 * The column of the find, which holds no tab: the tabs before it, of
+	 * which there are at most five, so that a body is not read.
+	 */
+	h = a->line + at;
+	for (p = a->line; col < FIELD_BODY && (t = memchr(p, '\t',
+	    (size_t)(h - p))) != NULL; p = t + 1)
+		col++;
+	for (i = 0; i < nf && f[i] != (enum field)col; i++)
+		;
+	if (i == nf)
+		return 0;
+	/* An even run of backslashes before it is escaped ones. */
+	for (q = h; q > p && q[-1] == '\\'; q--)
+		;
+	return (h - q) % 2 == 0;
 }

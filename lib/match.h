@@ -11,7 +11,8 @@
  * expression is run only on paragraphs that hold a string that every match
  * of it holds; an alternation of plain words is searched as fixed strings.
  * The same strings can be looked for in raw record lines, so that a
- * reader passes over the records that cannot match (match_scan()).
+ * reader passes over the records that cannot match (match_scan()), when
+ * the fields looked in are such that it may (match_scanfor()).
  *
  * Regular expressions are compiled with regcomp(3) in the locale that is
  * current, which should be a UTF-8 one (C.UTF-8) so that . and bracket
@@ -21,6 +22,9 @@
 #define ART_MATCH_H
 
 #include <stddef.h>
+
+#include "article.h"
+#include "field.h"
 
 #define MATCH_FIXED	0x01	/* the patterns are fixed strings (-F) */
 #define MATCH_ICASE	0x02	/* fold case (-i) */
@@ -104,5 +108,29 @@ const char	*match_scan(void *matcher, const char *p, const char *end,
  * 0.
  */
 int		 match_scanlast(const struct matcher *, size_t *n);
+
+/*
+ * Prepares match_scan() for a search of records that selects those in
+ * which any pattern matches, or with all set every pattern, in one of the
+ * nfield fields given, and tells whether a reader may then pass over the
+ * records in which match_scan() finds nothing: returns 0 when none of
+ * them can be selected so (the reasons are in match.c); -1 when one may
+ * be, so that every record must be read (errno 0), or when memory ran
+ * out (ENOMEM).
+ */
+int		 match_scanfor(struct matcher *, const enum field *,
+		    size_t nfield, int all);
+
+/*
+ * For a record read through match_scanfor() and match_scan(), its find
+ * at offset at of the line (artin_findat()): tells whether that find
+ * alone selects the article, a whole pattern in a stored column among
+ * the nfield fields and not inside an escape, so that nothing needs to be
+ * unescaped or looked for again.  Returns 1, or 0 when it does not tell
+ * (at is LINES_NOFIND, the line has changed, the find is a part of a
+ * pattern or in another column, or all patterns must match).
+ */
+int		 match_scanfound(const struct matcher *, const struct article *,
+		    size_t at, const enum field *, size_t nfield);
 
 #endif

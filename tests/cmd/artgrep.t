@@ -381,6 +381,46 @@ printf 'artgrep: %s: expected 6 tab-separated columns, found 2; line skipped\n' 
     "$T/damaged.tsv:2" "$T/damaged.tsv:4" >"$T/err"
 expect 'damaged records are told, with their lines' 2 "$T/want" "$T/err"
 
+# Records: a derived field is looked for in its value, not in the line,
+# which need not hold it ("Wednesday" of a date, "5" of five words).
+printf '%s\t2023-08-29\tT1\t\t-:1\tbody one\n%s\t2023-08-23\tT2\t\t-:3\t%s\n' \
+    aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbb 'One two three four five.' \
+    >"$T/derived.tsv"
+run artgrep -c -k weekday Wednesday "$T/derived.tsv"
+echo 1 >"$T/want"
+expect 'records: -k weekday matches the weekday of the date' 0 "$T/want"
+
+run artgrep -l -k words -x 5 "$T/derived.tsv"
+echo bbbbbbbbbbbbbbbb >"$T/want"
+expect 'records: -k words -x 5 matches five words' 0 "$T/want"
+
+run artgrep -l -a -k body,weekday -e two -e Wednesday "$T/derived.tsv"
+expect 'records: -a with a pattern only a derived field holds' 0 "$T/want"
+
+run artgrep -l -k year,month,lead -x -e 2023-08 -e 'body one' \
+    "$T/derived.tsv"
+printf '%s\n' aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbb >"$T/want"
+expect 'records: year, month and lead are pieces of the line' 0 "$T/want"
+
+# Which lines are skipped unread shows in a damaged one, which is told
+# only when read: it is skipped when every field looked in stands in the
+# line (the stored columns, lead, year, month), read when one is made or
+# with -v.
+{ recs 1; printf 'no\tmatch\n'; } >"$T/skip.tsv"
+echo 1 >"$T/want"
+for k in title,byline,body id,date,title,byline,origin,body lead,year,month; do
+	run artgrep -c -k "$k" -e Putin -e 2025-12 "$T/skip.tsv"
+	expect "records: -k $k skips lines without a find" 0 "$T/want"
+done
+printf 'artgrep: %s: expected 6 tab-separated columns, found 2; line skipped\n' \
+    "$T/skip.tsv:2" >"$T/err"
+run artgrep -c -k title,weekday Putin "$T/skip.tsv"
+expect 'records: -k with a derived field reads every line' 2 "$T/want" \
+    "$T/err"
+
+run artgrep -c -v Zelensky "$T/skip.tsv"
+expect 'records: -v reads every line' 2 "$T/want" "$T/err"
+
 # Article text and its records give the same answers.
 same=0
 while IFS= read -r q; do
