@@ -125,6 +125,12 @@ check-failsites:
 coverage:
 	sh tests/coverage
 
+# Whether the tools still do what those of BASE (a commit) do, on the
+# options of the tool tests and many inputs (tests/compare; minutes).
+compare:
+	@test -n "$(BASE)" || { echo "usage: make compare BASE=commit" >&2; exit 2; }
+	sh tests/compare $(BASE)
+
 demo: all
 	cmd/artsplit seeds/000_323d18fcb59138b4.txt
 
@@ -155,4 +161,4 @@ clean:
 
 .PHONY: all check lint check-asan check-valgrind demo bench install \
 	uninstall clean
-.PHONY: fuzz coverage hostile check-failsites
+.PHONY: fuzz coverage hostile check-failsites compare

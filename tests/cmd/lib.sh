@@ -13,6 +13,9 @@
 # (valgrind, for one), so every call in a test is checked the same way.
 # $T is a scratch directory, removed at exit; $top is the source tree and
 # $shared the shared test material (../shared), which may be absent.
+# With ARTKIT_ARGLOG set, every call of a tool is logged to that file as
+# a line: the tool, then each argument after a tab (tests/compare reads
+# them); a call with a tab or newline in an argument is left out.
 
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,8 +28,25 @@ nfail=0
 LC_ALL=C
 export LC_ALL
 
+_tab=$(printf '\t')
+_arglog() {
+	[ -n "${ARTKIT_ARGLOG:-}" ] || return 0
+	for _a; do
+		case $_a in
+		*"$_tab"*|*"
+"*)	return 0 ;;
+		esac
+	done
+	_l=$1
+	shift
+	for _a; do
+		_l="$_l$_tab$_a"
+	done
+	printf '%s\n' "$_l" >>"$ARTKIT_ARGLOG"
+}
+
 for _t in artsplit artfields artgrep artstat; do
-	eval "$_t() { \${ARTKIT_WRAP:-} \"$top/cmd/$_t\" \"\$@\"; }"
+	eval "$_t() { _arglog $_t \"\$@\"; \${ARTKIT_WRAP:-} \"$top/cmd/$_t\" \"\$@\"; }"
 done
 
 run() {
