@@ -57,6 +57,15 @@ onwarn(void *arg, const char *file, unsigned long line, int lost,
 		status = TROUBLE;
 }
 
+/* A closed pipe ends the run quietly, with the status it has so far. */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(status);
+	err(TROUBLE, "write error");
+}
+
 /* Reads a list of field names, or exits naming the ones there are. */
 static void
 parsefields(const char *list)
@@ -178,7 +187,7 @@ explode(struct article *a)
 		 * carry all of it, more than any bound on the input.
 		 */
 		if (out_check(&out) == -1)
-			err(TROUBLE, "write error");
+			writeerr();
 	}
 }
 
@@ -195,7 +204,7 @@ put(struct article *a)
 			putfield(fields[i], i + 1 < nfields ? '\t' : '\n');
 	}
 	if (out_check(&out) == -1)
-		err(TROUBLE, "write error");
+		writeerr();
 }
 
 static void
@@ -279,7 +288,7 @@ main(int argc, char *argv[])
 	for (; argc > 0; argc--, argv++)
 		fieldsof(*argv);
 	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	out_free(&out);
 	field_free(ctx);
 	free(fields);

@@ -83,6 +83,22 @@ usage(void)
 	exit(TROUBLE);
 }
 
+/* The exit status so far. */
+static int
+result(void)
+{
+	return trouble ? TROUBLE : nsel > 0 ? MATCH : NOMATCH;
+}
+
+/* A closed pipe ends the run quietly, with the status it has so far. */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(result());
+	err(TROUBLE, "write error");
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
@@ -619,7 +635,7 @@ put(struct article *a)
 	if (r == -1)
 		err(TROUBLE, NULL);
 	if (out_check(&out) == -1)
-		err(TROUBLE, "write error");
+		writeerr();
 }
 
 /* Whether the article is selected; the line kept first, when needed. */
@@ -787,7 +803,7 @@ main(int argc, char *argv[])
 	    buf_addc(&out.b, '\n') == -1))
 		err(TROUBLE, NULL);
 	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	field_free(fctx);
 	match_free(mt);
 	out_free(&out);
@@ -795,5 +811,5 @@ main(int argc, char *argv[])
 	free(found);
 	free(ranges);
 	free(tests);
-	return trouble ? TROUBLE : nsel > 0 ? MATCH : NOMATCH;
+	return result();
 }

@@ -54,6 +54,14 @@ onwarn(void *arg, const char *file, unsigned long line, int lost,
 		status = TROUBLE;
 }
 
+/* A closed pipe ends the run quietly, with the status it has so far. */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(status);
+	err(TROUBLE, "write error");
+}
 
 static void
 put(struct article *a)
@@ -70,7 +78,7 @@ put(struct article *a)
 		err(TROUBLE, NULL);
 	narticles++;
 	if (out_check(&out) == -1)
-		err(TROUBLE, "write error");
+		writeerr();
 }
 
 static void
@@ -137,7 +145,7 @@ main(int argc, char *argv[])
 	for (; argc > 0; argc--, argv++)
 		split(*argv, fmt);
 	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	out_free(&out);
 	return status;
 }

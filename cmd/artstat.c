@@ -81,6 +81,18 @@ onwarn(void *arg, const char *file, unsigned long line, int lost,
 		status = TROUBLE;
 }
 
+/*
+ * A write error, or memory that ran out while writing; a closed pipe
+ * ends the run quietly, with the status it has so far.
+ */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(status);
+	err(TROUBLE, errno == ENOMEM ? NULL : "write error");
+}
+
 static long
 number(const char *s, long max, const char *what)
 {
@@ -663,9 +675,9 @@ main(int argc, char *argv[])
 	}
 	if ((pflag ? stats_write(st, stdout) : stats_print(st, stdout,
 	    &out)) == -1)
-		err(TROUBLE, errno == ENOMEM ? NULL : "write error");
+		writeerr();
 	if (fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	stats_free(st);
 	return status;
 }

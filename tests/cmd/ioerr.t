@@ -6,7 +6,8 @@
 # opened), a writer that dies, a full disk (/dev/full), a closed
 # standard output and standard input.  Each error is an exit 2 with a
 # message that names the file; what was read before it still comes out,
-# as whole lines.
+# as whole lines.  A closed pipe is no error: with SIGPIPE ignored, a
+# tool whose reader has gone ends quietly, with the status it had.
 . "$(dirname "$0")/lib.sh"
 
 fx=$here/failinject
@@ -100,7 +101,8 @@ case_() {
 
 	$tool "$@" "$in" >/dev/full 2>"$T/err"
 	status=$?
-	[ "$status" = 2 ] && grep -q "^$tool: .*No space left on device" "$T/err"
+	[ "$status" = 2 ] && grep -qx "$tool: write error: No space left on device" \
+	    "$T/err"
 	check "$name: a full disk is an error" test $? = 0
 
 	$tool "$@" "$in" >&- 2>"$T/err"
@@ -133,5 +135,34 @@ case_ artfields 0 "$fx/mixed.txt" -e quotes
 nothing=1
 case_ artstat 0 "$T/mixed.part" -m
 nothing=
+
+# A closed pipe, with SIGPIPE ignored (as a parent may leave it): the
+# tool ends quietly, with the status it had so far.  The output is made
+# larger than a pipe holds, so that a write meets the closed end.
+awk 'BEGIN { for (i = 0; i < 40000; i++)
+    printf "date 2025-01-%02d Title %d\n\nWord%d and w%dx, more words.\n\n",
+    i % 28 + 1, i, i, i }' >"$T/big.txt"
+
+# pipe_ TOOL ARG...: runs the tool into head -c 1 with SIGPIPE ignored,
+# keeping its status and standard error for expect.
+pipe_() {
+	(
+		trap '' PIPE
+		{ "$@" 2>"$T/err"; echo $? >"$T/status"; } | head -c 1 >/dev/null
+	)
+	status=$(cat "$T/status")
+	: >"$T/out"
+}
+
+for c in artsplit artfields "artfields -e sentences" "artgrep Title" \
+    "artstat -p -w" "artstat -w -n 100000"; do
+	pipe_ $c "$T/big.txt"
+	expect "$c: a closed pipe ends it quietly, exit 0" 0
+done
+printf '%s: %s: No such file or directory\n' artsplit "$T/missing" \
+    >"$T/want"
+pipe_ artsplit "$T/missing" "$T/big.txt"
+expect "artsplit: a closed pipe after a missing file: its message, exit 2" \
+    2 "" "$T/want"
 
 done_testing
