@@ -99,12 +99,32 @@ writeerr(void)
 	err(TROUBLE, "write error");
 }
 
+/*
+ * A file name as the origin column writes it, so that a message that
+ * names the file stays on one line; errno is kept for warn().
+ */
+static const char *
+fname(const char *path)
+{
+	static struct buf b;
+	int e = errno;
+
+	if (strpbrk(path, "\\\t\n\r") == NULL)
+		return path;
+	b.n = 0;
+	if (tsv_escape(&b, path, strlen(path)) == -1)
+		err(TROUBLE, NULL);
+	buf_nul(&b);
+	errno = e;
+	return b.p;
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "artgrep: %s:%lu: %s\n", file, line, msg);
+	fprintf(stderr, "artgrep: %s:%lu: %s\n", fname(file), line, msg);
 	if (lost)
 		trouble = 1;
 }
@@ -132,7 +152,7 @@ addfile(const char *path)
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "r")) == NULL)
-		err(TROUBLE, "%s", path);
+		err(TROUBLE, "%s", fname(path));
 	do {
 		if (buf_grow(&b, 8192) == -1)
 			err(TROUBLE, NULL);
@@ -140,7 +160,7 @@ addfile(const char *path)
 		b.n += r;
 	} while (r > 0);
 	if (ferror(fp))
-		err(TROUBLE, "%s", path);
+		err(TROUBLE, "%s", fname(path));
 	if (fp != stdin)
 		fclose(fp);
 	if (b.n == 0) {
@@ -669,7 +689,7 @@ grep(const char *path, enum artfmt fmt, int scan)
 
 	if ((curin = in = artin_open(path, fmt)) == NULL) {
 		if (!sflag)
-			warn("%s", path);
+			warn("%s", fname(path));
 		trouble = 1;
 		return;
 	}
@@ -683,7 +703,7 @@ grep(const char *path, enum artfmt fmt, int scan)
 			put(a);
 	if (r == -1) {
 		if (!sflag)
-			warn("%s", path);
+			warn("%s", fname(path));
 		trouble = 1;
 	}
 	artin_close(in);

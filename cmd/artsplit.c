@@ -44,12 +44,32 @@ badformat(const char *name)
 	exit(TROUBLE);
 }
 
+/*
+ * A file name as the origin column writes it, so that a message that
+ * names the file stays on one line; errno is kept for warn().
+ */
+static const char *
+fname(const char *path)
+{
+	static struct buf b;
+	int e = errno;
+
+	if (strpbrk(path, "\\\t\n\r") == NULL)
+		return path;
+	b.n = 0;
+	if (tsv_escape(&b, path, strlen(path)) == -1)
+		err(TROUBLE, NULL);
+	buf_nul(&b);
+	errno = e;
+	return b.p;
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "artsplit: %s:%lu: %s\n", file, line, msg);
+	fprintf(stderr, "artsplit: %s:%lu: %s\n", fname(file), line, msg);
 	if (lost)
 		status = TROUBLE;
 }
@@ -89,7 +109,7 @@ split(const char *path, enum artfmt fmt)
 	int r;
 
 	if ((in = artin_open(path, fmt)) == NULL) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 		return;
 	}
@@ -98,7 +118,7 @@ split(const char *path, enum artfmt fmt)
 	while ((r = artin_next(in, &a)) == 1)
 		put(a);
 	if (r == -1) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 	}
 	artin_close(in);

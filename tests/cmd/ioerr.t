@@ -165,4 +165,32 @@ pipe_ artsplit "$T/missing" "$T/big.txt"
 expect "artsplit: a closed pipe after a missing file: its message, exit 2" \
     2 "" "$T/want"
 
+# A file name with a newline, a tab or a backslash is escaped in a
+# message as in the origin column, so that one message is one line: the
+# warning of a reader, a file that cannot be opened, one that cannot be
+# read (a directory).
+nl='
+'
+tab=$(printf '\t')
+odd="$T/a${nl}b${tab}c\\d"
+esc="$T/a\\nb\\tc\\\\d"
+printf 'date 2025-01-01 T\0x\n\nbody\n' >"$odd"
+mkdir "$odd.dir"
+for c in artsplit artfields "artgrep -e body" artstat "artstat -c 1/1"; do
+	{
+		printf '%s: %s:1: NUL byte kept as \\0\n' "${c%% *}" "$esc"
+		printf '%s: %s.missing: No such file or directory\n' "${c%% *}" \
+		    "$esc"
+		printf '%s: %s.dir: Is a directory\n' "${c%% *}" "$esc"
+	} >"$T/want"
+	run $c "$odd" "$odd.missing" "$odd.dir"
+	: >"$T/out"	# the messages are what is tested here
+	expect "$c: an odd file name is escaped in each message" 2 "" \
+	    "$T/want"
+done
+printf 'artgrep: %s.missing: No such file or directory\n' "$esc" >"$T/want"
+run artgrep -f "$odd.missing" "$odd"
+expect "artgrep -f: an odd file name is escaped in the message" 2 "" \
+    "$T/want"
+
 done_testing
