@@ -25,6 +25,7 @@
 
 #define WIDTH		40	/* characters of context on each side (-o) */
 #define MAXWIDTH	1000
+#define PATFILEMAX	((size_t)1 << 20)	/* bytes of a file of -f */
 #define COLOR_ON	"\033[01;31m\033[K"
 #define COLOR_OFF	"\033[m\033[K"
 
@@ -141,13 +142,18 @@ addsource(const char *p, size_t n)
 	srcs[nsrcs++].n = n;
 }
 
-/* -f: the lines of a file are patterns; an empty file holds none. */
+/*
+ * -f: the lines of a file are patterns; an empty file holds none.  The
+ * file is held to PATFILEMAX bytes, so that no file, not /dev/zero nor
+ * a line without end, can take memory without bound: the run ends as
+ * soon as a byte past the bound is read.
+ */
 static void
 addfile(const char *path)
 {
 	struct buf b = { NULL, 0, 0 };
 	FILE *fp;
-	size_t r;
+	size_t r, want;
 
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
@@ -156,8 +162,14 @@ addfile(const char *path)
 	do {
 		if (buf_grow(&b, 8192) == -1)
 			err(TROUBLE, NULL);
-		r = fread(b.p + b.n, 1, b.cap - b.n - 1, fp);
+		want = b.cap - b.n - 1;
+		if (want > PATFILEMAX + 1 - b.n)
+			want = PATFILEMAX + 1 - b.n;
+		r = fread(b.p + b.n, 1, want, fp);
 		b.n += r;
+		if (b.n > PATFILEMAX)
+			errx(TROUBLE, "%s: a pattern file may hold at most "
+			    "%zu bytes", fname(path), PATFILEMAX);
 	} while (r > 0);
 	if (ferror(fp))
 		err(TROUBLE, "%s", fname(path));
