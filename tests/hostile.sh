@@ -338,12 +338,15 @@ if [ -x cmd/artstat ]; then
 	bound "endless -c" none "^artstat: $T/endless:1: $long" \
 	    artstat $L -c 1/2 "$T/endless"
 	rm -f "$T/endless"
-	# The bounds of stop words and partials, which say how many bytes.
-	sm="^artstat: ($zname|-)(:[0-9]+)?: .*[0-9]+ bytes"
-	bound "zero -S" $zfeed "$sm" artstat $L -w -S $zero "$T/one.txt"
-	bound "endless -S" $yesf "$sm" artstat $L -w -S - "$T/one.txt"
-	bound "zero -m" $zfeed "$sm" artstat $L -m $zero
-	bound "endless -m" $yesf "$sm" artstat $L -m -
+	# A file of stop words is held whole to -L, a partial line by line.
+	sw='longer than [0-9]+ bytes, the bound of -L$'
+	bound "zero -S" $zfeed "^artstat: $zname: $sw" \
+	    artstat $L -w -S $zero "$T/one.txt"
+	bound "endless -S" $yesf "^artstat: -: $sw" \
+	    artstat $L -w -S - "$T/one.txt"
+	bound "zero -m" $zfeed "^artstat: $zname:1: line $sw" \
+	    artstat $L -m $zero
+	bound "endless -m" $yesf "^artstat: -:1: line $sw" artstat $L -m -
 fi
 
 echo
