@@ -101,8 +101,8 @@ case_() {
 
 	$tool "$@" "$in" >/dev/full 2>"$T/err"
 	status=$?
-	[ "$status" = 2 ] && grep -qx "$tool: write error: No space left on device" \
-	    "$T/err"
+	[ "$status" = 2 ] &&
+	    grep -qx "$tool: write error: No space left on device" "$T/err"
 	check "$name: a full disk is an error" test $? = 0
 
 	$tool "$@" "$in" >&- 2>"$T/err"
@@ -148,7 +148,8 @@ awk 'BEGIN { for (i = 0; i < 40000; i++)
 pipe_() {
 	(
 		trap '' PIPE
-		{ "$@" 2>"$T/err"; echo $? >"$T/status"; } | head -c 1 >/dev/null
+		{ "$@" 2>"$T/err"; echo $? >"$T/status"; } |
+		    head -c 1 >/dev/null
 	)
 	status=$(cat "$T/status")
 	: >"$T/out"
@@ -177,11 +178,11 @@ esc="$T/a\\nb\\tc\\\\d"
 printf 'date 2025-01-01 T\0x\n\nbody\n' >"$odd"
 mkdir "$odd.dir"
 for c in artsplit artfields "artgrep -e body" artstat "artstat -c 1/1"; do
+	t=${c%% *}
 	{
-		printf '%s: %s:1: NUL byte kept as \\0\n' "${c%% *}" "$esc"
-		printf '%s: %s.missing: No such file or directory\n' "${c%% *}" \
-		    "$esc"
-		printf '%s: %s.dir: Is a directory\n' "${c%% *}" "$esc"
+		printf '%s: %s:1: NUL byte kept as \\0\n' "$t" "$esc"
+		printf '%s: %s.missing: No such file or directory\n' "$t" "$esc"
+		printf '%s: %s.dir: Is a directory\n' "$t" "$esc"
 	} >"$T/want"
 	run $c "$odd" "$odd.missing" "$odd.dir"
 	: >"$T/out"	# the messages are what is tested here
