@@ -47,14 +47,43 @@ usage(void)
 	exit(TROUBLE);
 }
 
+/*
+ * A file name as the origin column writes it, so that a message that
+ * names the file stays on one line; errno is kept for warn().
+ */
+static const char *
+fname(const char *path)
+{
+	static struct buf b;
+	int e = errno;
+
+	if (strpbrk(path, "\\\t\n\r") == NULL)
+		return path;
+	b.n = 0;
+	if (tsv_escape(&b, path, strlen(path)) == -1)
+		err(TROUBLE, NULL);
+	buf_nul(&b);
+	errno = e;
+	return b.p;
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "artfields: %s:%lu: %s\n", file, line, msg);
+	fprintf(stderr, "artfields: %s:%lu: %s\n", fname(file), line, msg);
 	if (lost)
 		status = TROUBLE;
+}
+
+/* A closed pipe ends the run quietly, with the status it has so far. */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(status);
+	err(TROUBLE, "write error");
 }
 
 /* Reads a list of field names, or exits naming the ones there are. */
@@ -178,7 +207,7 @@ explode(struct article *a)
 		 * carry all of it, more than any bound on the input.
 		 */
 		if (out_check(&out) == -1)
-			err(TROUBLE, "write error");
+			writeerr();
 	}
 }
 
@@ -195,7 +224,7 @@ put(struct article *a)
 			putfield(fields[i], i + 1 < nfields ? '\t' : '\n');
 	}
 	if (out_check(&out) == -1)
-		err(TROUBLE, "write error");
+		writeerr();
 }
 
 static void
@@ -206,7 +235,7 @@ fieldsof(const char *path)
 	int r;
 
 	if ((in = artin_open(path, FMT_AUTO)) == NULL) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 		return;
 	}
@@ -215,7 +244,7 @@ fieldsof(const char *path)
 	while ((r = artin_next(in, &a)) == 1)
 		put(a);
 	if (r == -1) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 	}
 	artin_close(in);
@@ -279,7 +308,7 @@ main(int argc, char *argv[])
 	for (; argc > 0; argc--, argv++)
 		fieldsof(*argv);
 	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	out_free(&out);
 	field_free(ctx);
 	free(fields);

@@ -25,6 +25,7 @@
 
 #define WIDTH		40	/* characters of context on each side (-o) */
 #define MAXWIDTH	1000
+#define PATFILEMAX	((size_t)1 << 20)	/* bytes of a file of -f */
 #define COLOR_ON	"\033[01;31m\033[K"
 #define COLOR_OFF	"\033[m\033[K"
 
@@ -83,12 +84,48 @@ usage(void)
 	exit(TROUBLE);
 }
 
+/* The exit status so far. */
+static int
+result(void)
+{
+	return trouble ? TROUBLE : nsel > 0 ? MATCH : NOMATCH;
+}
+
+/* A closed pipe ends the run quietly, with the status it has so far. */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(result());
+	err(TROUBLE, "write error");
+}
+
+/*
+ * A file name as the origin column writes it, so that a message that
+ * names the file stays on one line; errno is kept for warn().
+ */
+static const char *
+fname(const char *path)
+{
+	static struct buf b;
+	int e = errno;
+
+	if (strpbrk(path, "\\\t\n\r") == NULL)
+		return path;
+	b.n = 0;
+	if (tsv_escape(&b, path, strlen(path)) == -1)
+		err(TROUBLE, NULL);
+	buf_nul(&b);
+	errno = e;
+	return b.p;
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "artgrep: %s:%lu: %s\n", file, line, msg);
+	fprintf(stderr, "artgrep: %s:%lu: %s\n", fname(file), line, msg);
 	if (lost)
 		trouble = 1;
 }
@@ -105,26 +142,37 @@ addsource(const char *p, size_t n)
 	srcs[nsrcs++].n = n;
 }
 
-/* -f: the lines of a file are patterns; an empty file holds none. */
+/*
+ * -f: the lines of a file are patterns; an empty file holds none.  The
+ * file is held to PATFILEMAX bytes, so that no file, not /dev/zero nor
+ * a line without end, can take memory without bound: the run ends as
+ * soon as a byte past the bound is read.
+ */
 static void
 addfile(const char *path)
 {
 	struct buf b = { NULL, 0, 0 };
 	FILE *fp;
-	size_t r;
+	size_t r, want;
 
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "r")) == NULL)
-		err(TROUBLE, "%s", path);
+		err(TROUBLE, "%s", fname(path));
 	do {
 		if (buf_grow(&b, 8192) == -1)
 			err(TROUBLE, NULL);
-		r = fread(b.p + b.n, 1, b.cap - b.n - 1, fp);
+		want = b.cap - b.n - 1;
+		if (want > PATFILEMAX + 1 - b.n)
+			want = PATFILEMAX + 1 - b.n;
+		r = fread(b.p + b.n, 1, want, fp);
 		b.n += r;
+		if (b.n > PATFILEMAX)
+			errx(TROUBLE, "%s: a pattern file may hold at most "
+			    "%zu bytes", fname(path), PATFILEMAX);
 	} while (r > 0);
 	if (ferror(fp))
-		err(TROUBLE, "%s", path);
+		err(TROUBLE, "%s", fname(path));
 	if (fp != stdin)
 		fclose(fp);
 	if (b.n == 0) {
@@ -589,7 +637,7 @@ put(struct article *a)
 	if (r == -1)
 		err(TROUBLE, NULL);
 	if (out_check(&out) == -1)
-		err(TROUBLE, "write error");
+		writeerr();
 }
 
 /* Whether the article is selected; the line kept first, when needed. */
@@ -623,7 +671,7 @@ grep(const char *path, enum artfmt fmt, int scan)
 
 	if ((curin = in = artin_open(path, fmt)) == NULL) {
 		if (!sflag)
-			warn("%s", path);
+			warn("%s", fname(path));
 		trouble = 1;
 		return;
 	}
@@ -637,7 +685,7 @@ grep(const char *path, enum artfmt fmt, int scan)
 			put(a);
 	if (r == -1) {
 		if (!sflag)
-			warn("%s", path);
+			warn("%s", fname(path));
 		trouble = 1;
 	}
 	artin_close(in);
@@ -761,7 +809,7 @@ main(int argc, char *argv[])
 	    buf_addc(&out.b, '\n') == -1))
 		err(TROUBLE, NULL);
 	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	field_free(fctx);
 	match_free(mt);
 	out_free(&out);
@@ -769,5 +817,5 @@ main(int argc, char *argv[])
 	free(found);
 	free(ranges);
 	free(tests);
-	return trouble ? TROUBLE : nsel > 0 ? MATCH : NOMATCH;
+	return result();
 }

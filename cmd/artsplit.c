@@ -44,16 +44,44 @@ badformat(const char *name)
 	exit(TROUBLE);
 }
 
+/*
+ * A file name as the origin column writes it, so that a message that
+ * names the file stays on one line; errno is kept for warn().
+ */
+static const char *
+fname(const char *path)
+{
+	static struct buf b;
+	int e = errno;
+
+	if (strpbrk(path, "\\\t\n\r") == NULL)
+		return path;
+	b.n = 0;
+	if (tsv_escape(&b, path, strlen(path)) == -1)
+		err(TROUBLE, NULL);
+	buf_nul(&b);
+	errno = e;
+	return b.p;
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "artsplit: %s:%lu: %s\n", file, line, msg);
+	fprintf(stderr, "artsplit: %s:%lu: %s\n", fname(file), line, msg);
 	if (lost)
 		status = TROUBLE;
 }
 
+/* A closed pipe ends the run quietly, with the status it has so far. */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(status);
+	err(TROUBLE, "write error");
+}
 
 static void
 put(struct article *a)
@@ -70,7 +98,7 @@ put(struct article *a)
 		err(TROUBLE, NULL);
 	narticles++;
 	if (out_check(&out) == -1)
-		err(TROUBLE, "write error");
+		writeerr();
 }
 
 static void
@@ -81,7 +109,7 @@ split(const char *path, enum artfmt fmt)
 	int r;
 
 	if ((in = artin_open(path, fmt)) == NULL) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 		return;
 	}
@@ -90,7 +118,7 @@ split(const char *path, enum artfmt fmt)
 	while ((r = artin_next(in, &a)) == 1)
 		put(a);
 	if (r == -1) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 	}
 	artin_close(in);
@@ -137,7 +165,7 @@ main(int argc, char *argv[])
 	for (; argc > 0; argc--, argv++)
 		split(*argv, fmt);
 	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	out_free(&out);
 	return status;
 }

@@ -22,6 +22,7 @@
 #include "input.h"
 #include "lines.h"
 #include "stats.h"
+#include "tsv.h"
 
 #define WORDMAX	256
 #define BLOCK	65536	/* bytes read at a time to find a cut */
@@ -71,14 +72,46 @@ usage(void)
 	exit(TROUBLE);
 }
 
+/*
+ * A file name as the origin column writes it, so that a message that
+ * names the file stays on one line; errno is kept for warn().
+ */
+static const char *
+fname(const char *path)
+{
+	static struct buf b;
+	int e = errno;
+
+	if (strpbrk(path, "\\\t\n\r") == NULL)
+		return path;
+	b.n = 0;
+	if (tsv_escape(&b, path, strlen(path)) == -1)
+		err(TROUBLE, NULL);
+	buf_nul(&b);
+	errno = e;
+	return b.p;
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "artstat: %s:%lu: %s\n", file, line, msg);
+	fprintf(stderr, "artstat: %s:%lu: %s\n", fname(file), line, msg);
 	if (lost)
 		status = TROUBLE;
+}
+
+/*
+ * A write error, or memory that ran out while writing; a closed pipe
+ * ends the run quietly, with the status it has so far.
+ */
+static void
+writeerr(void)
+{
+	if (errno == EPIPE)
+		exit(status);
+	err(TROUBLE, errno == ENOMEM ? NULL : "write error");
 }
 
 static long
@@ -228,11 +261,11 @@ readall(struct stats *st, struct fieldctx *fc, struct artin *in,
 		if (ck != NULL && ck->cut && a->lineno > ck->lines)
 			break;
 		if (stats_add(st, fc, a) == -1)
-			err(TROUBLE, "%s:%lu", path, ck == NULL ? a->lineno :
-			    lineof(ck, a->lineno));
+			err(TROUBLE, "%s:%lu", fname(path),
+			    ck == NULL ? a->lineno : lineof(ck, a->lineno));
 	}
 	if (r == -1) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 	}
 	artin_close(in);
@@ -244,7 +277,7 @@ count(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	struct artin *in;
 
 	if ((in = artin_open(path, fmt)) == NULL) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 		return;
 	}
@@ -432,7 +465,7 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	memset(&ck, 0, sizeof(ck));
 	ck.path = path;
 	if ((ck.fd = open(path, O_RDONLY)) == -1 || fstat(ck.fd, &sb) == -1) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 		if (ck.fd != -1)
 			close(ck.fd);
@@ -440,7 +473,7 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	}
 	if ((told = S_ISREG(sb.st_mode) ? formatof(path, fmt) : FMT_AUTO) ==
 	    -1) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 		close(ck.fd);
 		return;
@@ -458,11 +491,11 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	    countlines(ck.fd, ck.start, end, &ck.lines) == -1) ||
 	    (ck.start < end && (lseek(ck.fd, ck.start, SEEK_SET) == -1 ||
 	    dup2(ck.fd, STDIN_FILENO) == -1))) {
-		warn("%s", path);
+		warn("%s", fname(path));
 		status = TROUBLE;
 	} else if (ck.start < end) {
 		if ((in = artin_open("-", fmt)) == NULL)
-			err(TROUBLE, "%s", path);
+			err(TROUBLE, "%s", fname(path));
 		artin_onwarn(in, chunkwarn, &ck);
 		readall(st, fc, in, path, &ck);
 	}
@@ -663,9 +696,9 @@ main(int argc, char *argv[])
 	}
 	if ((pflag ? stats_write(st, stdout) : stats_print(st, stdout,
 	    &out)) == -1)
-		err(TROUBLE, errno == ENOMEM ? NULL : "write error");
+		writeerr();
 	if (fflush(stdout) == EOF || ferror(stdout))
-		err(TROUBLE, "write error");
+		writeerr();
 	stats_free(st);
 	return status;
 }

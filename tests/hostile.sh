@@ -12,9 +12,19 @@
 # after HOSTILE_TIMEOUT seconds, 600 by default: a hang), is not killed by
 # a signal, exits 0, 1 or 2, says only "TOOL: ..." on the standard error,
 # writes only whole lines (records of six columns for artsplit), and
-# stays under HOSTILE_RSS kilobytes (1 GB by default).  The script exits 1
-# when a run fails.  $ARTKIT_WRAP (valgrind) is put in front of each tool;
-# the peak memory is then the wrapper's.
+# stays under HOSTILE_RSS kilobytes (1 GB by default).
+#
+# Then the bounds: every input of every tool (article text, records,
+# the patterns of artgrep -f, the stop words of artstat -S, the partials
+# of artstat -m) fed /dev/zero and a line that never ends, each run under
+# ulimit -v and timeout; a run passes when the tool ends by itself, in
+# the memory allowed, with the message of the bound its page gives and
+# exit 2.
+#
+# The script exits 1 when a run fails.  $ARTKIT_WRAP (valgrind) is put in
+# front of each tool; the peak memory is then the wrapper's.
+# HOSTILE_RESULTS=FILE appends a line for each run to FILE: "pass" or
+# "FAIL", the name of the run and its verdict, separated by tabs.
 set -u
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -26,14 +36,22 @@ trap 'rm -rf "$T"' EXIT
 LC_ALL=C
 export LC_ALL
 
+# For the bounds: the -L given to the tools (none: the default, 64M),
+# how much of a line without end is fed where it must be cut, and the
+# memory allowed (ulimit -v, in kB), in which the whole of that line
+# does not fit.
 if [ "$scale" = full ]; then
 	many=1000000 line=1073741824 urandom=10
+	L= endless=1073741824 vmax=524288
 elif [ -n "${ARTKIT_WRAP:-}" ]; then
 	# Under valgrind, ten times smaller again: the same code runs.
 	many=1000 line=1048576 urandom=1
+	L="-L 1M" endless=8388608 vmax=32768
 else
 	many=10000 line=10737418 urandom=1
+	L="-L 1M" endless=67108864 vmax=32768
 fi
+boundtime=${HOSTILE_BOUNDTIME:-120}
 if [ ! -x /usr/bin/time ]; then
 	echo "hostile: /usr/bin/time is needed (apt-get install time)" >&2
 	exit 1
@@ -132,6 +150,12 @@ judge() {
 	[ "$(cat "$T/rss")" -le "$maxrss" ] || echo "over $maxrss kB"
 }
 
+# result VERDICT NAME: notes the verdict of a run for HOSTILE_RESULTS.
+result() {
+	[ -z "${HOSTILE_RESULTS:-}" ] ||
+	    printf '%s\t%s\t%s\n' "${1%%:*}" "$2" "$1" >>"$HOSTILE_RESULTS"
+}
+
 printf '%-9s %-9s %4s %7s %8s  %s\n' input tool exit seconds 'peak MB' \
     verdict
 failed=0
@@ -168,6 +192,7 @@ for i in $inputs; do
 		    "$(awk "BEGIN { print $end - $start }")" \
 		    "$(awk "BEGIN { print $rss / 1024 }")" "$verdict"
 		[ "$verdict" = pass ] || sed 's/^/# /' "$T/err" | head -5
+		result "$verdict" "$i $t"
 		printf '%s\t%s\t%s\n' "$i" "$t" "$(sort "$T/err" |
 		    sed "s|$T/in\.$i|FILE|; s|:[0-9]*:|:N:|" | uniq -c |
 		    sort -rn | head -3 | awk '{ $1 = $1 "x"; print }' |
@@ -200,14 +225,142 @@ if [ -x cmd/artgrep ]; then
 		printf '%-19s %4s %7.1f %8.1f  %s\n' "regex $re" "$status" \
 		    "$(awk "BEGIN { print $end - $start }")" \
 		    "$(awk "BEGIN { print $rss / 1024 }")" "$verdict"
+		result "$verdict" "regex $re"
 	done
 fi
+
+# The bounds.  What never ends, /dev/zero and a line of y without a
+# newline, is cut at $endless bytes where the tool reads on past its
+# bound (articles, in which a line over the bound is skipped), and fed
+# whole where the tool must stop by itself (the side inputs: /dev/zero
+# as the file operand, the line on the standard input).  The records
+# inputs begin with a record, so that they are read as records.
+rec=$(printf '0123456789abcdef\t2025-01-01\tTitle\t\tx:1\tbody')
+feed_zero() { head -c "$endless" /dev/zero; }
+feed_endless() { yes | tr -d '\n' | head -c "$endless"; }
+feed_yes() { yes | tr -d '\n'; }
+feed_reczero() { printf '%s\n' "$rec"; feed_zero; }
+feed_recendless() { printf '%s\n' "$rec"; feed_endless; }
+
+# ulimit -v holds the tools but under a sanitizer or valgrind, which
+# reserve more address space than that: there the side inputs are cut
+# as the others are, and only the peak memory is checked, against four
+# times the limit (the shadow memory of AddressSanitizer) or, under
+# valgrind, HOSTILE_RSS.
+if sh -c "ulimit -v $vmax && exec ${ARTKIT_WRAP:-} cmd/artsplit" \
+    </dev/null >/dev/null 2>&1; then
+	limit="ulimit -v $vmax;" bmax=$vmax
+	zero=/dev/zero zname=/dev/zero zfeed=none yesf=feed_yes
+else
+	limit= bmax=$((vmax * 4))
+	zero=- zname=- zfeed=feed_zero yesf=feed_endless
+	[ -z "${ARTKIT_WRAP:-}" ] || bmax=$maxrss
+fi
+
+# bound NAME FEED WANT TOOL ARG...: a run of the tool under the limits,
+# its standard input the output of the function FEED (or nothing, for
+# "none"); WANT is an extended regular expression that a line of its
+# standard error must match: the message of the bound.
+bound() {
+	name=$1 feed=$2 want=$3
+	shift 3
+	start=$(date +%s.%N)
+	if [ "$feed" = none ]; then
+		limited "$@" </dev/null
+	else
+		$feed | limited "$@"
+	fi
+	status=$?
+	end=$(date +%s.%N)
+	rss=$(tail -n 1 "$T/rss")
+	echo "$rss" >"$T/rss"
+	why=$(judgebound "$1" "$status" "$want")
+	if [ -z "$why" ]; then
+		verdict=pass
+	else
+		verdict="FAIL: $(echo "$why" | head -3 | tr '\n' ';')"
+		failed=1
+	fi
+	printf '%-8s %-8s %-9s %4s %7.1f %8.1f  %s\n' ${name% *} \
+	    "${name#* }" "$1" "$status" \
+	    "$(awk "BEGIN { print $end - $start }")" \
+	    "$(awk "BEGIN { print $rss / 1024 }")" "$verdict"
+	[ "$verdict" = pass ] || sed 's/^/# /' "$T/err" | head -5
+	result "$verdict" "$name $1"
+}
+limited() {
+	/usr/bin/time -f %M -o "$T/rss" sh -c \
+	    "$limit exec timeout $boundtime \"\$@\"" sh ${ARTKIT_WRAP:-} \
+	    "cmd/$@" >"$T/out" 2>"$T/err"
+}
+
+# judgebound TOOL STATUS WANT: what is wrong with the run of a bound.
+judgebound() {
+	if [ "$2" = 124 ]; then
+		echo "still running after $boundtime s"
+		return
+	fi
+	[ "$2" -lt 128 ] || echo "killed by signal $(($2 - 128))"
+	[ "$2" = 2 ] || echo "exit $2, not 2"
+	grep -Eq "$3" "$T/err" || echo "not the message of the bound:" \
+	    "$(head -c 200 "$T/err")"
+	grep -v "^$1: " "$T/err" | head -2 | sed 's/^/stderr: /'
+	if [ -s "$T/out" ] &&
+	    [ "$(tail -c 1 "$T/out" | od -An -c | tr -d ' ')" != '\n' ]; then
+		echo "a torn last line"
+	fi
+	[ "$(cat "$T/rss")" -le "$bmax" ] || echo "over $bmax kB"
+}
+
+echo
+printf '%-8s %-8s %-9s %4s %7s %8s  %s\n' bound reads tool exit seconds \
+    'peak MB' verdict
+long='line longer than [0-9]+ bytes skipped$'
+printf 'date 2025-01-01 One\n\nbody\n' >"$T/one.txt"
+for t in $tools; do
+	case $t in
+	artgrep) a="-v -e zzzzzzzzzz" r="-e zzzzzzzzzz" ;;
+	*) a= r= ;;
+	esac
+	bound "zero text" feed_zero "^$t: -:1: $long" $t $L $a
+	bound "endless text" feed_endless "^$t: -:1: $long" $t $L $a
+	bound "zero records" feed_reczero "^$t: -:2: $long" $t $L $r
+	bound "endless records" feed_recendless "^$t: -:2: $long" $t $L $r
+done
+if [ -x cmd/artgrep ]; then
+	pat="^artgrep: $zname: a pattern file may hold at most 1048576 bytes\$"
+	bound "zero -f" $zfeed "$pat" artgrep -f $zero "$T/one.txt"
+	pat="^artgrep: -: a pattern file may hold at most 1048576 bytes\$"
+	bound "endless -f" $yesf "$pat" artgrep -f - "$T/one.txt"
+fi
+if [ -x cmd/artstat ]; then
+	feed_endless >"$T/endless"
+	bound "endless -c" none "^artstat: $T/endless:1: $long" \
+	    artstat $L -c 1/2 "$T/endless"
+	rm -f "$T/endless"
+	# A file of stop words is held whole to -L, a partial line by line.
+	sw='longer than [0-9]+ bytes, the bound of -L$'
+	bound "zero -S" $zfeed "^artstat: $zname: $sw" \
+	    artstat $L -w -S $zero "$T/one.txt"
+	bound "endless -S" $yesf "^artstat: -: $sw" \
+	    artstat $L -w -S - "$T/one.txt"
+	bound "zero -m" $zfeed "^artstat: $zname:1: line $sw" \
+	    artstat $L -m $zero
+	bound "endless -m" $yesf "^artstat: -:1: line $sw" artstat $L -m -
+fi
+
 echo
 for i in $inputs; do
 	echo "$i: $(describe $i)"
 done
 echo "regex: artgrep -c -e EXPR over a paragraph of $((line / 1024)) bytes"
 echo "    of abab... without a c"
+echo "zero: $endless bytes of /dev/zero, or all of it as the file operand"
+echo "endless: a line of y without a newline, $endless bytes, or without"
+echo "    end for a file that the tool must stop reading by itself"
+echo "bounds: ${L:-the default -L}, $bmax kB at most, under" \
+    "${limit:-no ulimit}" | sed 's/;$//'
+
 echo
 echo "what the tools said, most frequent first:"
 cat "$T/messages"

@@ -2,13 +2,47 @@
 # Hostile inputs through every tool, at the quick scale of
 # tests/hostile.sh (make hostile runs the full one): NUL bytes, invalid
 # UTF-8, a 10 MB line, 10^4 empty and tiny articles, deep quotations, a
-# stream of headers only, binary files, /dev/urandom for a second.  The
-# script's table is shown on failure.
+# stream of headers only, binary files, /dev/urandom for a second, the
+# worst regular expressions; then /dev/zero and a line without end fed
+# to every input of every tool, which must end with the message of its
+# bound and exit 2 in bounded memory.  One test a run; the script's
+# table is shown when one fails.
+#
+# The runs of artstat on stop words (-S) and partials (-m) are TODO:
+# artstat reads those files without a bound as yet.
 . "$(dirname "$0")/lib.sh"
 
-if sh "$top/tests/hostile.sh" quick >"$T/table" 2>&1; then
-	_pass "hostile inputs: every tool passes each"
-else
-	_fail "hostile inputs: every tool passes each" "$(cat "$T/table")"
+HOSTILE_RESULTS=$T/results sh "$top/tests/hostile.sh" quick >"$T/table" 2>&1
+if [ ! -s "$T/results" ]; then
+	_fail "hostile inputs: the script ran" "$(cat "$T/table")"
+	done_testing
+	exit
 fi
+tab=$(printf '\t')
+todo='TODO artstat -S and -m have no bound yet'
+while IFS=$tab read -r verdict name why; do
+	case $name in
+	*" -S artstat" | *" -m artstat")
+		# A TODO that fails is reported, and fails nothing.
+		ntest=$((ntest + 1))
+		[ "$verdict" = pass ] && ok=ok || ok="not ok"
+		echo "$ok $ntest - $name # $todo"
+		[ "$verdict" = pass ] || echo "# $why"
+		;;
+	*)
+		if [ "$verdict" = pass ]; then
+			_pass "$name"
+		else
+			_fail "$name" "$why"
+			shown=1
+		fi
+		;;
+	esac
+done <"$T/results"
+# The last run, there when the script ran to its end.
+if ! grep -q "	endless -m artstat	" "$T/results"; then
+	_fail "hostile inputs: the script ran to its end"
+	shown=1
+fi
+[ -z "${shown:-}" ] || sed 's/^/# /' "$T/table"
 done_testing

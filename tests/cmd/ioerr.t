@@ -6,7 +6,8 @@
 # opened), a writer that dies, a full disk (/dev/full), a closed
 # standard output and standard input.  Each error is an exit 2 with a
 # message that names the file; what was read before it still comes out,
-# as whole lines.
+# as whole lines.  A closed pipe is no error: with SIGPIPE ignored, a
+# tool whose reader has gone ends quietly, with the status it had.
 . "$(dirname "$0")/lib.sh"
 
 fx=$here/failinject
@@ -100,7 +101,8 @@ case_() {
 
 	$tool "$@" "$in" >/dev/full 2>"$T/err"
 	status=$?
-	[ "$status" = 2 ] && grep -q "^$tool: .*No space left on device" "$T/err"
+	[ "$status" = 2 ] &&
+	    grep -qx "$tool: write error: No space left on device" "$T/err"
 	check "$name: a full disk is an error" test $? = 0
 
 	$tool "$@" "$in" >&- 2>"$T/err"
@@ -133,5 +135,63 @@ case_ artfields 0 "$fx/mixed.txt" -e quotes
 nothing=1
 case_ artstat 0 "$T/mixed.part" -m
 nothing=
+
+# A closed pipe, with SIGPIPE ignored (as a parent may leave it): the
+# tool ends quietly, with the status it had so far.  The output is made
+# larger than a pipe holds, so that a write meets the closed end.
+awk 'BEGIN { for (i = 0; i < 40000; i++)
+    printf "date 2025-01-%02d Title %d\n\nWord%d and w%dx, more words.\n\n",
+    i % 28 + 1, i, i, i }' >"$T/big.txt"
+
+# pipe_ TOOL ARG...: runs the tool into head -c 1 with SIGPIPE ignored,
+# keeping its status and standard error for expect.
+pipe_() {
+	(
+		trap '' PIPE
+		{ "$@" 2>"$T/err"; echo $? >"$T/status"; } |
+		    head -c 1 >/dev/null
+	)
+	status=$(cat "$T/status")
+	: >"$T/out"
+}
+
+for c in artsplit artfields "artfields -e sentences" "artgrep Title" \
+    "artstat -p -w" "artstat -w -n 100000"; do
+	pipe_ $c "$T/big.txt"
+	expect "$c: a closed pipe ends it quietly, exit 0" 0
+done
+printf '%s: %s: No such file or directory\n' artsplit "$T/missing" \
+    >"$T/want"
+pipe_ artsplit "$T/missing" "$T/big.txt"
+expect "artsplit: a closed pipe after a missing file: its message, exit 2" \
+    2 "" "$T/want"
+
+# A file name with a newline, a tab or a backslash is escaped in a
+# message as in the origin column, so that one message is one line: the
+# warning of a reader, a file that cannot be opened, one that cannot be
+# read (a directory).
+nl='
+'
+tab=$(printf '\t')
+odd="$T/a${nl}b${tab}c\\d"
+esc="$T/a\\nb\\tc\\\\d"
+printf 'date 2025-01-01 T\0x\n\nbody\n' >"$odd"
+mkdir "$odd.dir"
+for c in artsplit artfields "artgrep -e body" artstat "artstat -c 1/1"; do
+	t=${c%% *}
+	{
+		printf '%s: %s:1: NUL byte kept as \\0\n' "$t" "$esc"
+		printf '%s: %s.missing: No such file or directory\n' "$t" "$esc"
+		printf '%s: %s.dir: Is a directory\n' "$t" "$esc"
+	} >"$T/want"
+	run $c "$odd" "$odd.missing" "$odd.dir"
+	: >"$T/out"	# the messages are what is tested here
+	expect "$c: an odd file name is escaped in each message" 2 "" \
+	    "$T/want"
+done
+printf 'artgrep: %s.missing: No such file or directory\n' "$esc" >"$T/want"
+run artgrep -f "$odd.missing" "$odd"
+expect "artgrep -f: an odd file name is escaped in the message" 2 "" \
+    "$T/want"
 
 done_testing
