@@ -17,7 +17,6 @@
 
 #include "article.h"
 #include "buf.h"
-#include "date.h"
 #include "field.h"
 #include "input.h"
 #include "lines.h"
@@ -302,39 +301,11 @@ chunkwarn(void *arg, const char *file, unsigned long line, int lost,
 	onwarn(NULL, ck->path, lineof(ck, line), lost, msg);
 }
 
-static int
-isblank_(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/*
- * Whether a line of article text is a header that begins an article
- * wherever it stands: `date`, then an ISO date (a real day or not) or
- * `-', as artkit(5) has it.
- */
-static int
-isheader(const char *p, size_t n)
-{
-	const char *e = p + n, *t;
-
-	for (; p < e && isblank_((unsigned char)*p); p++)
-		;
-	if (e - p < 6 || memcmp(p, "date", 4) != 0 ||
-	    !isblank_((unsigned char)p[4]))
-		return 0;
-	for (p += 5; p < e && isblank_((unsigned char)*p); p++)
-		;
-	for (t = p; p < e && !isblank_((unsigned char)*p); p++)
-		;
-	return (p - t == 1 && *t == '-') ||
-	    date_check(t, (size_t)(p - t), NULL, NULL, NULL) != DATE_SHAPE;
-}
-
 /*
  * The offset of the line after the one at off, or size; *hdr tells
- * whether the line at off is a header of article text (a line longer
- * than LINEMAX, or than -L allows, is none).  Returns -1 on a read error.
+ * whether the line at off is a header that begins an article wherever
+ * it stands, as the reader of article text has it (a line longer than
+ * LINEMAX, or than -L allows, is none).  Returns -1 on a read error.
  */
 static off_t
 nextline(int fd, off_t off, off_t size, int *hdr)
@@ -350,7 +321,7 @@ nextline(int fd, off_t off, off_t size, int *hdr)
 		if ((nl = memchr(b, '\n', (size_t)got)) != NULL) {
 			if (!*hdr && nl - b < LINEMAX && (maxbytes == 0 ||
 			    (size_t)(nl - b) <= maxbytes))
-				*hdr = isheader(b, (size_t)(nl - b));
+				*hdr = article_isheader(b, (size_t)(nl - b));
 			return off + (nl - b) + 1;
 		}
 		*hdr = -1;	/* a long line: no header */

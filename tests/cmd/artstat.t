@@ -165,6 +165,26 @@ for n in 2 40; do
 	artstat -p -w -t text -c 1/$n "$T/three.txt" >"$T/b"
 	check "-t text cuts as the text is told ($n)" cmp "$T/a" "$T/b"
 done
+# `date` then a CR, VT or FF is no header to the reader, so no cut either:
+# the article it stands in is read once, by the chunk it begins in.
+for c in CR VT FF; do
+	case $c in
+	CR)	b='\r' ;;
+	VT)	b='\v' ;;
+	FF)	b='\f' ;;
+	esac
+	{
+		printf 'date 2025-01-01 One\n\n'
+		awk 'BEGIN { for (i = 0; i < 60; i++) print "alpha beta gamma" }'
+		printf "date${b}2025-01-01 no header\n"
+		awk 'BEGIN { for (i = 0; i < 40; i++) print "delta epsilon zeta" }'
+	} >"$T/trap.txt"
+	artstat "$T/trap.txt" >"$T/want"
+	chunks "$T/trap.txt" 2 >"$T/parts"
+	run artstat -m "$T/parts"
+	expect "date and $c is no cut: two chunks merged are one run" 0 \
+	    "$T/want"
+done
 artstat -p /dev/null >"$T/want"
 run artstat -p -c 1/2 /dev/null
 expect 'a file that is not a regular one is read by chunk 1' 0 "$T/want"
