@@ -19,7 +19,6 @@
 #include "buf.h"
 #include "field.h"
 #include "input.h"
-#include "lines.h"
 #include "stats.h"
 
 #define WORDMAX	256
@@ -65,8 +64,8 @@ usage(void)
 	fprintf(stderr, "usage: artstat [-bdHNpw] [-c chunk/chunks] [-g field] "
 	    "[-k bits] [-L size] [-n count] [-S file] [-t format] "
 	    "[file ...]\n"
-	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] "
-	    "[-S file] [partial ...]\n");
+	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-L size] "
+	    "[-n count] [-S file] [partial ...]\n");
 	exit(TROUBLE);
 }
 
@@ -152,38 +151,70 @@ liststop(void)
 }
 
 /*
- * Reads the stop words: one a line; blank lines and lines that begin
- * with # are none.  The built-in list without -S.
+ * Reads the whole of a file of stop words, at most maxbytes of it (-L),
+ * into b: what is held in memory is bounded, and /dev/zero is refused
+ * as soon as it is over the bound.
+ */
+static void
+slurp(int fd, struct buf *b)
+{
+	ssize_t got;
+
+	for (;;) {
+		if (buf_grow(b, BLOCK) == -1)
+			err(TROUBLE, NULL);
+		got = read(fd, b->p + b->n, BLOCK);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1)
+			err(TROUBLE, "%s", stopfile);
+		if (got == 0)
+			return;
+		b->n += (size_t)got;
+		if (maxbytes > 0 && b->n > maxbytes)
+			errx(TROUBLE, "%s: longer than %zu bytes, the bound of "
+			    "-L", stopfile, maxbytes);
+	}
+}
+
+/*
+ * Reads the stop words: one a line, a UTF-8 byte-order mark before the
+ * first dropped; blank lines and lines that begin with # are none.  The
+ * built-in list without -S.
  */
 static void
 loadstop(void)
 {
-	struct lines ln;
-	char *p;
-	size_t n, cap = 0;
-	int fd, r;
+	struct buf b = { NULL, 0, 0 };
+	const char *p, *e, *nl;
+	size_t cap = 0;
+	int fd;
 
 	if (stopfile == NULL) {
 		liststop();
 		return;
 	}
 	if ((fd = strcmp(stopfile, "-") == 0 ? 0 : open(stopfile, O_RDONLY)) ==
-	    -1 || lines_init(&ln, fd) == -1)
+	    -1)
 		err(TROUBLE, "%s", stopfile);
-	while ((r = lines_next(&ln, &p, &n)) == 1) {
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
-		    p[n - 1] == '\r'))
-			n--;
-		while (n > 0 && (*p == ' ' || *p == '\t'))
-			p++, n--;
-		if (n > 0 && *p != '#')
-			addstop(p, n, &cap);
-	}
-	if (r == -1)
-		err(TROUBLE, "%s", stopfile);
-	lines_free(&ln);
+	slurp(fd, &b);
 	if (fd != 0)
 		close(fd);
+	p = b.p;
+	if (b.n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < b.p + b.n; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(b.p + b.n - p))) == NULL)
+			nl = b.p + b.n;
+		for (e = nl; e > p && (e[-1] == ' ' || e[-1] == '\t' ||
+		    e[-1] == '\r'); e--)
+			;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < e && *p != '#')
+			addstop(p, (size_t)(e - p), &cap);
+	}
+	buf_free(&b);
 	liststop();
 }
 
@@ -468,7 +499,7 @@ merge(struct stats *st, const char *path)
 		status = TROUBLE;
 		return;
 	}
-	if (stats_load(st, fd, &e) == -1) {
+	if (stats_load(st, fd, maxbytes, &e) == -1) {
 		if (e.line > 0)
 			errx(TROUBLE, "%s:%lu: %s", path, e.line, e.msg);
 		err(TROUBLE, "%s", path);

@@ -171,12 +171,14 @@ int		 stats_write(struct stats *, FILE *);
 
 /*
  * Reads one or more partials, one after another, from a descriptor and
- * merges them into the state.  On damaged input returns -1 with errno set
- * to EINVAL and e telling where and what; on a read error or when memory
- * ran out returns -1 with errno set and e->line 0.  The merged state may
- * then hold a part of the input.
+ * merges them into the state; a line longer than max bytes (0: no bound)
+ * is damage, found before more of it is read.  On damaged input returns
+ * -1 with errno set to EINVAL and e telling where and what; on a read
+ * error or when memory ran out returns -1 with errno set and e->line 0.
+ * The merged state may then hold a part of the input.
  */
-int		 stats_load(struct stats *, int fd, struct sterr *e);
+int		 stats_load(struct stats *, int fd, size_t max,
+		    struct sterr *e);
 
 /*
  * Prints a report.  Returns 0, or -1 with errno set on a write error or

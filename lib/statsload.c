@@ -1,8 +1,8 @@
 /*
  * Reading partials back and merging them into a state.  The input may be
- * anything, so every line is checked before it is counted: its type, its
- * columns, its numbers, the groups it names, and at the end line the
- * sums that must agree.
+ * anything, so every line is checked before it is counted: its length,
+ * its type, its columns, its numbers, the groups it names, and at the end
+ * line the sums that must agree.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -10,17 +10,38 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "date.h"
 #include "field.h"
 #include "hash.h"
 #include "htab.h"
-#include "lines.h"
+#include "out.h"
 #include "stats.h"
 #include "statsint.h"
 #include "tsv.h"
 
 #define MAXCOL		12
+#define BLOCK		(256 * 1024)
+
+static const char *const tablename[] = { "terms", "bigrams", "names",
+    "near" };
+
+/*
+ * The lines of partials, read by blocks.  A line longer than the bound
+ * is found as soon as that many bytes are in without a newline, so that
+ * an endless line costs no more memory and time than the bound.
+ */
+struct plines {
+	int		 fd;
+	size_t		 max;		/* the longest line, 0 for no bound */
+	struct buf	 b;		/* b.n: the bytes read */
+	size_t		 pos;		/* the first byte not handed out */
+	size_t		 scan;		/* no newline from pos to here */
+	int		 eof;
+	unsigned long	 lineno;
+};
 
 /* What is known of one group of the partial being read. */
 struct lgroup {
@@ -66,6 +87,73 @@ failed(struct loader *l)
 		return bad(l, "a count overflows when added to the others");
 	l->e->line = 0;
 	return -1;
+}
+
+/* Moves the bytes not handed out to the front, and reads more. */
+static ssize_t
+pfill(struct plines *r)
+{
+	ssize_t got;
+
+	if (r->pos > 0) {
+		memmove(r->b.p, r->b.p + r->pos, r->b.n - r->pos);
+		r->b.n -= r->pos;
+		r->scan -= r->pos;
+		r->pos = 0;
+	}
+	if (buf_grow(&r->b, BLOCK) == -1)
+		return -1;
+	do
+		got = read(r->fd, r->b.p + r->b.n, r->b.cap - r->b.n - 1);
+	while (got == -1 && errno == EINTR);
+	if (got > 0)
+		r->b.n += (size_t)got;
+	return got;
+}
+
+/*
+ * Hands out the next line in *p and *n, without its newline or a CR
+ * before it, and NUL-terminated.  Returns 1, 0 at the end, or -1: with
+ * errno set on a read error, or when the line is longer than the bound.
+ */
+static int
+nextline(struct loader *l, struct plines *r, char **p, size_t *n)
+{
+	char *q;
+	ssize_t got;
+
+	*p = NULL;
+	*n = 0;
+	for (;;) {
+		if (r->scan < r->b.n && (q = memchr(r->b.p + r->scan, '\n',
+		    r->b.n - r->scan)) != NULL)
+			break;
+		q = NULL;
+		r->scan = r->b.n;
+		if (r->max > 0 && r->b.n - r->pos > r->max)
+			break;
+		if (r->eof) {
+			if (r->pos == r->b.n)
+				return 0;
+			q = r->b.p + r->b.n;
+			break;
+		}
+		if ((got = pfill(r)) == -1)
+			return failed(l);
+		r->eof = got == 0;
+	}
+	l->line = ++r->lineno;
+	if (q == NULL || (r->max > 0 && (size_t)(q - r->b.p) - r->pos >
+	    r->max))
+		return bad(l, "line longer than %zu bytes, the bound of -L",
+		    r->max);
+	*p = r->b.p + r->pos;
+	*n = (size_t)(q - *p);
+	r->pos = r->scan = r->pos + *n + (q < r->b.p + r->b.n);
+	if (*n > 0 && (*p)[*n - 1] == '\r')
+		(*n)--;
+	(*p)[*n] = '\0';
+	return 1;
 }
 
 static void
@@ -171,8 +259,6 @@ group(struct loader *l, struct lgroup **gp)
 static int
 parsetables(const char *s, size_t n, int *tables)
 {
-	static const char *const names[] = { "terms", "bigrams", "names",
-	    "near" };
 	const char *end = s + n, *t;
 	size_t i, k;
 
@@ -184,7 +270,8 @@ parsetables(const char *s, size_t n, int *tables)
 			t = end;
 		k = (size_t)(t - s);
 		for (i = 0; i < 4; i++)
-			if (strlen(names[i]) == k && memcmp(names[i], s, k) == 0)
+			if (strlen(tablename[i]) == k &&
+			    memcmp(tablename[i], s, k) == 0)
 				break;
 		if (i == 4 || *tables & 1 << i)
 			return -1;
@@ -236,11 +323,28 @@ groupname(int g)
 	return g < 0 ? "nothing" : field_name(g);
 }
 
+/* The tables as the header lists them, in s of at least 32 bytes. */
+static const char *
+tablelist(char *s, int tables)
+{
+	int i;
+
+	strcpy(s, tables == 0 ? "-" : "");
+	for (i = 0; i < 4; i++)
+		if (tables & 1 << i) {
+			if (*s != '\0')
+				strcat(s, ",");
+			strcat(s, tablename[i]);
+		}
+	return s;
+}
+
 /* Starts a partial: its settings must be those of the others. */
 static int
 begin(struct loader *l)
 {
 	struct stconf c, *s = &l->st->conf;
+	char t1[32], t2[32];
 
 	if (header(l, &c) == -1)
 		return -1;
@@ -251,8 +355,9 @@ begin(struct loader *l)
 		return bad(l, "partial grouped by %s, the first by %s",
 		    groupname(c.group), groupname(s->group));
 	else if (c.tables != s->tables)
-		return bad(l, "partial with other tables (tables=) than the "
-		    "first");
+		return bad(l, "partial with tables=%s, the first with "
+		    "tables=%s", tablelist(t1, c.tables),
+		    tablelist(t2, s->tables));
 	else if (c.stophash != s->stophash &&
 	    (c.tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		return bad(l, "partial counted with other stop words than "
@@ -487,35 +592,36 @@ dispatch(struct loader *l)
 }
 
 int
-stats_load(struct stats *st, int fd, struct sterr *e)
+stats_load(struct stats *st, int fd, size_t max, struct sterr *e)
 {
 	struct loader l;
-	struct lines ln;
+	struct plines r;
 	char *p;
 	size_t n;
-	int r;
+	int ret;
 
 	memset(&l, 0, sizeof(l));
+	memset(&r, 0, sizeof(r));
 	l.st = st;
 	l.e = e;
 	e->line = 0;
 	e->msg[0] = '\0';
-	if (lines_init(&ln, fd) == -1)
-		return -1;
-	while ((r = lines_next(&ln, &p, &n)) == 1) {
-		l.line = ln.lineno;
-		if (ln.hasnul) {
-			r = bad(&l, "NUL byte in a partial");
+	r.fd = fd;
+	r.max = max;
+	out_widenpipe(fd);
+	while ((ret = nextline(&l, &r, &p, &n)) == 1) {
+		if (memchr(p, '\0', n) != NULL) {
+			ret = bad(&l, "NUL byte in a partial");
 			break;
 		}
 		split(&l, p, n);
-		if ((r = dispatch(&l)) == -1)
+		if ((ret = dispatch(&l)) == -1)
 			break;
 	}
-	if (r == 0 && l.inpart)
-		r = bad(&l, "the partial ends before its end line (cut "
+	if (ret == 0 && l.inpart)
+		ret = bad(&l, "the partial ends before its end line (cut "
 		    "short?)");
-	lines_free(&ln);
+	buf_free(&r.b);
 	free(l.lg);
-	return r == -1 ? -1 : 0;
+	return ret == -1 ? -1 : 0;
 }

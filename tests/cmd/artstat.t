@@ -93,7 +93,7 @@ shortname
 cat >"$T/want.err" <<EOF
 artstat: invalid option -- 'x'
 usage: artstat [-bdHNpw] [-c chunk/chunks] [-g field] [-k bits] [-L size] [-n count] [-S file] [-t format] [file ...]
-       artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] [-S file] [partial ...]
+       artstat -m [-bdHNpw] [-g field] [-k bits] [-L size] [-n count] [-S file] [partial ...]
 EOF
 expect 'a bad option gives the usage' 2 "" "$T/want.err"
 
@@ -266,6 +266,52 @@ expect 'a merge asking for a table the partials lack is refused' 2 "" \
 run artstat -m -w -S "$T/stop" "$T/seed.part"
 echo "artstat: the partials were counted with other stop words than those of $T/stop" >"$T/want.err"
 expect 'a merge with other stop words is refused' 2 "" "$T/want.err"
+
+artstat -p -wb "$seed" >"$T/wb.part"
+run artstat -m "$T/seed.part" "$T/wb.part"
+echo "artstat: $T/wb.part:1: partial with tables=terms,bigrams, the first with tables=terms,bigrams,names" >"$T/want.err"
+expect 'partials of other tables are refused, the tables named' 2 "" \
+    "$T/want.err"
+
+# CRLF line ends, as a copy through another system leaves them.
+sed 's/$/\r/' "$T/seed.part" >"$T/crlf.part"
+artstat -m -N -n 0 "$T/seed.part" >"$T/want"
+run artstat -m -N -n 0 "$T/crlf.part"
+expect 'a partial with CRLF line ends merges as with LF' 0 "$T/want"
+
+# The stop words: a byte-order mark is no part of the first; a file of
+# them, and a line of a partial, are held to the bound of -L.
+printf '\357\273\277the\nrussia\n' >"$T/bom.stop"
+printf 'the\nrussia\n' >"$T/plain.stop"
+artstat -w -n 3 -S "$T/plain.stop" "$seed" >"$T/want"
+run artstat -w -n 3 -S "$T/bom.stop" "$seed"
+expect 'a byte-order mark before the first stop word is dropped' 0 \
+    "$T/want"
+run artstat -w -L 10 -S "$T/stop" "$seed"
+echo "artstat: $T/stop: longer than 10 bytes, the bound of -L" \
+    >"$T/want.err"
+expect 'a file of stop words over -L is refused' 2 "" "$T/want.err"
+run artstat -m -L 40 "$T/seed.part"
+echo "artstat: $T/seed.part:1: line longer than 40 bytes, the bound of -L" \
+    >"$T/want.err"
+expect 'a line of a partial over -L is refused' 2 "" "$T/want.err"
+# /dev/zero, one endless line: refused at the default bound, in bounded
+# memory (ulimit -v) and time, on the plain build.
+if [ -n "${ARTKIT_WRAP:-}${ASAN_OPTIONS:-}" ]; then
+	limit=
+else
+	limit='ulimit -v 1000000 &&'
+fi
+run sh -c "$limit"' exec timeout 60 "$@"' sh ${ARTKIT_WRAP:-} "$stat" \
+    -S /dev/zero -w "$seed"
+echo "artstat: /dev/zero: longer than 67108864 bytes, the bound of -L" \
+    >"$T/want.err"
+expect '-S /dev/zero ends at the bound of -L' 2 "" "$T/want.err"
+run sh -c "$limit"' exec timeout 60 "$@"' sh ${ARTKIT_WRAP:-} "$stat" \
+    -m /dev/zero
+echo "artstat: /dev/zero:1: line longer than 67108864 bytes, the bound of -L" \
+    >"$T/want.err"
+expect '-m /dev/zero ends at the bound of -L' 2 "" "$T/want.err"
 
 # --- a generated stream ------------------------------------------------------
 

@@ -49,9 +49,12 @@ partial(struct stats *st)
 	return s;
 }
 
-/* Loads text as partials; returns what stats_load returns. */
+/*
+ * Loads text as partials, no line longer than max; returns what
+ * stats_load returns.
+ */
 static int
-load(struct stats *st, const char *text, struct sterr *e)
+loadmax(struct stats *st, const char *text, size_t max, struct sterr *e)
 {
 	char *path;
 	int fd, r;
@@ -59,11 +62,17 @@ load(struct stats *st, const char *text, struct sterr *e)
 	path = tmpwrite(text, strlen(text));
 	fd = open(path, O_RDONLY);
 	ck_assert_int_ge(fd, 0);
-	r = stats_load(st, fd, e);
+	r = stats_load(st, fd, max, e);
 	close(fd);
 	unlink(path);
 	free(path);
 	return r;
+}
+
+static int
+load(struct stats *st, const char *text, struct sterr *e)
+{
+	return loadmax(st, text, 0, e);
 }
 
 static void
@@ -644,7 +653,7 @@ START_TEST(stats_load_rejects_a_nul_byte)
 	*strstr(text, "putin") = '\0';
 	path = tmpwrite(text, strlen(good));
 	fd = open(path, O_RDONLY);
-	ck_assert_int_eq(stats_load(st, fd, &e), -1);
+	ck_assert_int_eq(stats_load(st, fd, 0, &e), -1);
 	ck_assert_uint_eq(e.line, 7);
 	ck_assert_ptr_nonnull(strstr(e.msg, "NUL"));
 	close(fd);
@@ -671,6 +680,18 @@ START_TEST(stats_load_rejects_partials_made_differently)
 	stats_free(st);
 	free(other);
 	free(both);
+	st = stats_new(NULL);
+	other = damage("tables=terms", "tables=terms,names");
+	both = malloc(2 * sizeof(good) + 16);
+	strcpy(both, good);
+	strcat(both, other);
+	ck_assert_int_eq(load(st, both, &e), -1);
+	ck_assert_uint_eq(e.line, 9);
+	ck_assert_str_eq(e.msg, "partial with tables=terms,names, the first "
+	    "with tables=terms");
+	stats_free(st);
+	free(other);
+	free(both);
 }
 END_TEST
 
@@ -690,6 +711,64 @@ START_TEST(stats_load_rejects_counts_that_overflow)
 	stats_free(st);
 	free(big);
 	free(both);
+}
+END_TEST
+
+/* A partial of two groups with a line of every kind. */
+static const char grouped[] =
+    "artstat-partial\t1\tgroup=agency\ttables=terms,bigrams,names\t"
+    "stop=0000000000000000\n"
+    "G\t0\tAFP\n"
+    "G\t1\tReuters\n"
+    "S\t0\t1\t3\t1\t1\t0\t20\t1\t\t\n"
+    "S\t1\t1\t3\t1\t1\t0\t20\t1\t\t\n"
+    "L\t0\t3\t1\n"
+    "L\t1\t3\t1\n"
+    "I\t0\t00000000000000aa\t1\n"
+    "I\t1\t00000000000000bb\t1\n"
+    "T\t0\tputin\t1\t1\n"
+    "T\t1\tputin\t1\t1\n"
+    "B\t0\tputin\tsaid\t1\t1\n"
+    "B\t1\tputin\tsaid\t1\t1\n"
+    "N\t0\tVladimir Putin\t1\t1\n"
+    "N\t1\tVladimir Putin\t1\t1\n"
+    "end\t14\n";
+
+/* CRLF line ends are read as LF; a line over the bound is damage. */
+START_TEST(stats_load_takes_crlf_and_bounds_a_line)
+{
+	struct stats *a = stats_new(NULL), *b = stats_new(NULL);
+	struct sterr e;
+	const char *p;
+	char *crlf, *q, *s1, *s2;
+	enum streport r;
+
+	crlf = malloc(2 * sizeof(grouped));
+	for (p = grouped, q = crlf; *p != '\0'; *q++ = *p++)
+		if (*p == '\n')
+			*q++ = '\r';
+	*q = '\0';
+	ck_assert_int_eq(load(a, grouped, &e), 0);
+	ck_assert_int_eq(load(b, crlf, &e), 0);
+	for (r = REP_SUMMARY; r <= REP_NAMES; r++) {
+		s1 = print(a, r, 10, 0);
+		s2 = print(b, r, 10, 0);
+		ck_assert_str_eq(s1, s2);
+		free(s1);
+		free(s2);
+	}
+	stats_free(a);
+	stats_free(b);
+	a = stats_new(NULL);
+	ck_assert_int_eq(loadmax(a, grouped, 24, &e), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_uint_eq(e.line, 1);
+	ck_assert_str_eq(e.msg, "line longer than 24 bytes, the bound of -L");
+	stats_free(a);
+	a = stats_new(NULL);
+	ck_assert_int_eq(loadmax(a, grouped, 80, &e), 0);
+	stats_free(a);
+	free(crlf);
 }
 END_TEST
 
@@ -860,6 +939,7 @@ stats_suite(void)
 	tcase_add_test(tc, stats_load_rejects_a_nul_byte);
 	tcase_add_test(tc, stats_load_rejects_partials_made_differently);
 	tcase_add_test(tc, stats_load_rejects_counts_that_overflow);
+	tcase_add_test(tc, stats_load_takes_crlf_and_bounds_a_line);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("near_cluster");
 	tcase_add_test(tc, near_cluster_joins_fingerprints_within_k_bits);
