@@ -164,8 +164,9 @@ int		 stats_bigram(struct stats *, long g, long w1, long w2);
 int		 stats_name(struct stats *, long g, const char *, size_t n);
 
 /*
- * Writes the state as a partial (see artstat(1)).  Returns 0, or -1 with
- * errno set on a write error.
+ * Writes the state as a partial (see artstat(1)), its entries sorted.
+ * Returns 0, or -1 with errno set on a write error or when memory ran
+ * out.
  */
 int		 stats_write(struct stats *, FILE *);
 

@@ -1,8 +1,8 @@
 /*
  * Reading partials back and merging them into a state.  The input may be
  * anything, so every line is checked before it is counted: its length,
- * its type, its columns, its numbers, the groups it names, and at the end
- * line the sums that must agree.
+ * its type, its columns, its numbers, the groups it names, its place in
+ * the order of its kind, and at the end line the sums that must agree.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -43,6 +43,17 @@ struct plines {
 	unsigned long	 lineno;
 };
 
+/* The kinds of lines that come in the order of their keys. */
+enum { K_G, K_L, K_I, K_T, K_B, K_N, NKIND };
+
+/* The key of the last line of a kind: the next one must sort after it. */
+struct lastkey {
+	int		 set;
+	uint64_t	 g;	/* the group, as the partial numbers it */
+	uint64_t	 v;	/* L: the words; I: the id */
+	struct buf	 w[2];	/* G: the key; T, N: the text; B: the words */
+};
+
 /* What is known of one group of the partial being read. */
 struct lgroup {
 	uint32_t	 g;		/* its index in the merged state */
@@ -64,6 +75,7 @@ struct loader {
 	char		*col[MAXCOL];
 	size_t		 len[MAXCOL];
 	int		 ncol;
+	struct lastkey	 last[NKIND];
 };
 
 static int
@@ -154,6 +166,41 @@ nextline(struct loader *l, struct plines *r, char **p, size_t *n)
 		(*n)--;
 	(*p)[*n] = '\0';
 	return 1;
+}
+
+/*
+ * The lines of a kind come sorted by group and key (artstat(1)), so that
+ * a line twice is found next to the line before it.  Checks that a line
+ * sorts after the last of its kind, and keeps its key for the next.
+ */
+static int
+inorder(struct loader *l, int kind, uint64_t g, uint64_t v,
+    char *const *w, const size_t *wn, int nw)
+{
+	struct lastkey *k = &l->last[kind];
+	int c = 1, i;
+
+	if (k->set) {
+		c = g != k->g ? (g > k->g ? 1 : -1) : (v > k->v) - (v < k->v);
+		for (i = 0; c == 0 && i < nw; i++)
+			c = stats_cmpkey(w[i], wn[i], k->w[i].p, k->w[i].n);
+	}
+	if (c == 0)
+		return bad(l, "%s line: the same key as the %s line before "
+		    "it", l->col[0], l->col[0]);
+	if (c < 0)
+		return bad(l, "%s line out of order: the %s lines of a "
+		    "partial are sorted by group and key", l->col[0],
+		    l->col[0]);
+	k->set = 1;
+	k->g = g;
+	k->v = v;
+	for (i = 0; i < nw; i++) {
+		k->w[i].n = 0;
+		if (buf_add(&k->w[i], w[i], wn[i]) == -1)
+			return failed(l);
+	}
+	return 0;
 }
 
 static void
@@ -289,12 +336,12 @@ header(struct loader *l, struct stconf *c)
 {
 	int f;
 
-	if (l->ncol < 2 || strcmp(l->col[0], "artstat-partial") != 0)
-		return bad(l, "not a partial of artstat: no artstat-partial "
-		    "line first");
-	if (strcmp(l->col[1], "1") != 0)
+	if (l->ncol < 2 || strcmp(l->col[0], STATS_MAGIC) != 0)
+		return bad(l, "not a partial of artstat: no %s line first",
+		    STATS_MAGIC);
+	if (strcmp(l->col[1], STATS_VERSION) != 0)
 		return bad(l, "partial of version %.20s; this artstat reads "
-		    "version 1", l->col[1]);
+		    "version %s", l->col[1], STATS_VERSION);
 	if (ncols(l, 5) == -1)
 		return -1;
 	if (strncmp(l->col[2], "group=", 6) != 0 ||
@@ -345,6 +392,7 @@ begin(struct loader *l)
 {
 	struct stconf c, *s = &l->st->conf;
 	char t1[32], t2[32];
+	int i;
 
 	if (header(l, &c) == -1)
 		return -1;
@@ -365,6 +413,8 @@ begin(struct loader *l)
 	l->inpart = 1;
 	l->lines = 0;
 	l->nlg = 0;
+	for (i = 0; i < NKIND; i++)
+		l->last[i].set = 0;
 	return 0;
 }
 
@@ -384,6 +434,8 @@ gline(struct loader *l)
 	if (l->st->conf.group < 0 && (v != 0 || l->len[2] != 0))
 		return bad(l, "G line: an ungrouped partial has one group, "
 		    "0, with an empty key");
+	if (inorder(l, K_G, 0, 0, &l->col[2], &l->len[2], 1) == -1)
+		return -1;
 	if (l->nlg == l->caplg) {
 		cap = l->caplg == 0 ? 64 : l->caplg * 2;
 		if ((lg = realloc(l->lg, cap * sizeof(*lg))) == NULL)
@@ -443,7 +495,9 @@ lline(struct loader *l)
 	uint64_t words, count;
 
 	if (ncols(l, 4) == -1 || group(l, &lg) == -1 ||
-	    number(l, 2, &words) == -1 || positive(l, 3, &count) == -1)
+	    number(l, 2, &words) == -1 || positive(l, 3, &count) == -1 ||
+	    inorder(l, K_L, (uint64_t)(lg - l->lg), words, NULL, NULL, 0) ==
+	    -1)
 		return -1;
 	if (addu64(&lg->lens, count) == -1)
 		return bad(l, "L line: the counts of group %s overflow",
@@ -463,7 +517,8 @@ iline(struct loader *l)
 	int near = (l->st->conf.tables & ST_NEAR) != 0;
 
 	if (ncols(l, near ? 6 : 4) == -1 || group(l, &lg) == -1 ||
-	    hex(l, 2, &id) == -1 || positive(l, 3, &count) == -1)
+	    hex(l, 2, &id) == -1 || positive(l, 3, &count) == -1 ||
+	    inorder(l, K_I, (uint64_t)(lg - l->lg), id, NULL, NULL, 0) == -1)
 		return -1;
 	if (near && (hex(l, 4, &sim) == -1 || day(l, 5, &dd) == -1))
 		return -1;
@@ -507,6 +562,9 @@ countline(struct loader *l, int table, int nwords)
 			return bad(l, "%s line: column %d is empty",
 			    l->col[0], 3 + i);
 	}
+	if (inorder(l, table == ST_TERMS ? K_T : table == ST_BIGRAMS ? K_B :
+	    K_N, (uint64_t)(lg - l->lg), 0, &l->col[2], n, nwords) == -1)
+		return -1;
 	if (table == ST_NAMES) {
 		l->st->tmp.n = 0;
 		if (buf_add(&l->st->tmp, &lg->g, 4) == -1 ||
@@ -598,7 +656,7 @@ stats_load(struct stats *st, int fd, size_t max, struct sterr *e)
 	struct plines r;
 	char *p;
 	size_t n;
-	int ret;
+	int i, ret;
 
 	memset(&l, 0, sizeof(l));
 	memset(&r, 0, sizeof(r));
@@ -622,6 +680,10 @@ stats_load(struct stats *st, int fd, size_t max, struct sterr *e)
 		ret = bad(&l, "the partial ends before its end line (cut "
 		    "short?)");
 	buf_free(&r.b);
+	for (i = 0; i < NKIND; i++) {
+		buf_free(&l.last[i].w[0]);
+		buf_free(&l.last[i].w[1]);
+	}
 	free(l.lg);
 	return ret == -1 ? -1 : 0;
 }

@@ -273,6 +273,36 @@ echo "artstat: $T/wb.part:1: partial with tables=terms,bigrams, the first with t
 expect 'partials of other tables are refused, the tables named' 2 "" \
     "$T/want.err"
 
+# A line twice in a partial, which its sums do not show: a T line with
+# the end line counting it, an L or I line in the place of another.
+printf 'date 2025-01-01 One\n\nChief alpha.\n\ndate 2025-01-02 Two\n\nChief beta gamma.\n' \
+    >"$T/two.txt"
+artstat -p -w "$T/two.txt" >"$T/two.part"
+awk -F'\t' -v OFS='\t' '$1 == "end" { $2++ } { print }
+    $1 == "T" && !n++' "$T/two.part" >"$T/dupT.part"
+for k in L I; do
+	awk -F'\t' -v k=$k '$1 == k && ++n == 1 { first = $0 }
+	    $1 == k && n == 2 { $0 = first } { print }' "$T/two.part" \
+	    >"$T/dup$k.part"
+done
+for k in T L I; do
+	n=$(awk -F'\t' -v k=$k '$1 == k && ++n == 2 { print NR }' \
+	    "$T/dup$k.part")
+	run artstat -m -w "$T/dup$k.part"
+	echo "artstat: $T/dup$k.part:$n: $k line: the same key as the $k line before it" \
+	    >"$T/want.err"
+	expect "a partial with a line twice ($k) is refused, nothing printed" \
+	    2 "" "$T/want.err"
+done
+awk -F'\t' '$1 == "T" && ++n == 1 { held = $0; next } { print }
+    $1 == "T" && n == 2 { print held }' "$T/two.part" >"$T/swap.part"
+n=$(awk -F'\t' '$1 == "T" && ++n == 2 { print NR }' "$T/swap.part")
+run artstat -m -w "$T/swap.part"
+echo "artstat: $T/swap.part:$n: T line out of order: the T lines of a partial are sorted by group and key" \
+    >"$T/want.err"
+expect 'a partial with its T lines out of order is refused' 2 "" \
+    "$T/want.err"
+
 # CRLF line ends, as a copy through another system leaves them.
 sed 's/$/\r/' "$T/seed.part" >"$T/crlf.part"
 artstat -m -N -n 0 "$T/seed.part" >"$T/want"
