@@ -29,6 +29,7 @@ enum { OK, NOTHING, TROUBLE };
 
 static int Hflag, mflag, pflag;
 static int status = OK;
+static int unread;		/* an input could not be read */
 static int tables;		/* asked for with -w, -b, -N, -d */
 static int group = -1;		/* -g */
 static const char *stopfile;	/* -S */
@@ -242,6 +243,18 @@ newstats(void)
 	return st;
 }
 
+/*
+ * An input that could not be read (opened, or read to its end) is
+ * reported, and a partial written then says that it lacks something.
+ */
+static void
+cannotread(const char *path)
+{
+	warn("%s", path);
+	status = TROUBLE;
+	unread = 1;
+}
+
 /* The line of the file that a line of its chunk is. */
 static unsigned long lineof(struct chunkin *, unsigned long);
 
@@ -261,10 +274,8 @@ readall(struct stats *st, struct fieldctx *fc, struct artin *in,
 			err(TROUBLE, "%s:%lu", path, ck == NULL ? a->lineno :
 			    lineof(ck, a->lineno));
 	}
-	if (r == -1) {
-		warn("%s", path);
-		status = TROUBLE;
-	}
+	if (r == -1)
+		cannotread(path);
 	artin_close(in);
 }
 
@@ -274,8 +285,7 @@ count(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	struct artin *in;
 
 	if ((in = artin_open(path, fmt)) == NULL) {
-		warn("%s", path);
-		status = TROUBLE;
+		cannotread(path);
 		return;
 	}
 	artin_onwarn(in, onwarn, NULL);
@@ -434,16 +444,14 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	memset(&ck, 0, sizeof(ck));
 	ck.path = path;
 	if ((ck.fd = open(path, O_RDONLY)) == -1 || fstat(ck.fd, &sb) == -1) {
-		warn("%s", path);
-		status = TROUBLE;
+		cannotread(path);
 		if (ck.fd != -1)
 			close(ck.fd);
 		return;
 	}
 	if ((told = S_ISREG(sb.st_mode) ? formatof(path, fmt) : FMT_AUTO) ==
 	    -1) {
-		warn("%s", path);
-		status = TROUBLE;
+		cannotread(path);
 		close(ck.fd);
 		return;
 	}
@@ -460,8 +468,7 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	    countlines(ck.fd, ck.start, end, &ck.lines) == -1) ||
 	    (ck.start < end && (lseek(ck.fd, ck.start, SEEK_SET) == -1 ||
 	    dup2(ck.fd, STDIN_FILENO) == -1))) {
-		warn("%s", path);
-		status = TROUBLE;
+		cannotread(path);
 	} else if (ck.start < end) {
 		if ((in = artin_open("-", fmt)) == NULL)
 			err(TROUBLE, "%s", path);
@@ -487,18 +494,19 @@ chunkopt(const char *s)
 		    "1000000", s);
 }
 
-/* Merges the partials of a file; damage ends the run, output unwritten. */
+/*
+ * Merges the partials of a file.  A file that cannot be read, or damage,
+ * ends the run with the output unwritten: a merge of the others would
+ * print figures that leave it out.
+ */
 static void
 merge(struct stats *st, const char *path)
 {
 	struct sterr e;
 	int fd;
 
-	if ((fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY)) == -1) {
-		warn("%s", path);
-		status = TROUBLE;
-		return;
-	}
+	if ((fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY)) == -1)
+		err(TROUBLE, "%s", path);
 	if (stats_load(st, fd, maxbytes, &e) == -1) {
 		if (e.line > 0)
 			errx(TROUBLE, "%s:%lu: %s", path, e.line, e.msg);
@@ -663,7 +671,7 @@ main(int argc, char *argv[])
 				count(st, fc, *argv, fmt);
 		field_free(fc);
 	}
-	if ((pflag ? stats_write(st, stdout) : stats_print(st, stdout,
+	if ((pflag ? stats_write(st, stdout, unread) : stats_print(st, stdout,
 	    &out)) == -1)
 		err(TROUBLE, errno == ENOMEM ? NULL : "write error");
 	if (fflush(stdout) == EOF || ferror(stdout))

@@ -165,10 +165,11 @@ int		 stats_name(struct stats *, long g, const char *, size_t n);
 
 /*
  * Writes the state as a partial (see artstat(1)), its entries sorted.
- * Returns 0, or -1 with errno set on a write error or when memory ran
- * out.
+ * With unread set the partial says that some of its input could not be
+ * read, and stats_load() refuses it.  Returns 0, or -1 with errno set on
+ * a write error or when memory ran out.
  */
-int		 stats_write(struct stats *, FILE *);
+int		 stats_write(struct stats *, FILE *, int unread);
 
 /*
  * Reads one or more partials, one after another, from a descriptor and

@@ -489,7 +489,7 @@ wnames(struct writer *w, struct stats *st, const struct order *o)
 }
 
 int
-stats_write(struct stats *st, FILE *fp)
+stats_write(struct stats *st, FILE *fp, int unread)
 {
 	struct writer w;
 	struct order o;
@@ -505,6 +505,10 @@ stats_write(struct stats *st, FILE *fp)
 		wterms(&w, st, &o);
 		wbigrams(&w, st, &o);
 		wnames(&w, st, &o);
+		if (unread) {
+			wtag(&w, "unread");
+			wend(&w, 1);
+		}
 		wtag(&w, "end");
 		wu(&w, w.lines);
 		wend(&w, 0);

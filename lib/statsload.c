@@ -627,6 +627,9 @@ dispatch(struct loader *l)
 	if (strcmp(t, "end") == 0)
 		return end(l);
 	l->lines++;
+	if (strcmp(t, "unread") == 0)
+		return bad(l, "the partial lacks input that artstat -p could "
+		    "not read");
 	if (l->len[0] != 1)
 		return bad(l, "unknown line type %.20s", t);
 	switch (*t) {

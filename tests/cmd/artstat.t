@@ -309,6 +309,38 @@ artstat -m -N -n 0 "$T/seed.part" >"$T/want"
 run artstat -m -N -n 0 "$T/crlf.part"
 expect 'a partial with CRLF line ends merges as with LF' 0 "$T/want"
 
+# An input that could not be read: the partial of the rest says so, and
+# a merge refuses it, while lines skipped make no difference.
+run artstat -p "$seed" "$T/nosuch"
+cp "$T/out" "$T/lacks.part"
+echo "artstat: $T/nosuch: No such file or directory" >"$T/want.err"
+check 'a partial lacking a file says so' grep -qx unread "$T/lacks.part"
+expect 'and -p exits 2' 2 "$T/lacks.part" "$T/want.err"
+n=$(grep -n '^unread$' "$T/lacks.part" | cut -d: -f1)
+artstat -p "$seed" >"$T/plain.part"
+run artstat -m "$T/plain.part" "$T/lacks.part"
+echo "artstat: $T/lacks.part:$n: the partial lacks input that artstat -p could not read" \
+    >"$T/want.err"
+expect 'a partial lacking a file is refused by -m, nothing printed' 2 "" \
+    "$T/want.err"
+run sh -c '"$1" -p "$2" "$3" 2>/dev/null | "$1" -m' sh "$stat" "$seed" \
+    "$T/nosuch"
+echo "artstat: -:$n: the partial lacks input that artstat -p could not read" \
+    >"$T/want.err"
+expect 'a pipeline of partials prints nothing when a file is unread' 2 "" \
+    "$T/want.err"
+for o in '' -p; do
+	run artstat -m $o "$T/plain.part" "$T/nosuch"
+	echo "artstat: $T/nosuch: No such file or directory" >"$T/want.err"
+	expect "artstat -m${o:+ $o}: a partial file that cannot be read ends the run" \
+	    2 "" "$T/want.err"
+done
+artstat "$T/bad.rec" >"$T/want" 2>/dev/null
+artstat -p "$T/bad.rec" 2>/dev/null >"$T/rec.part"
+run artstat -m "$T/rec.part"
+expect 'a partial of records with a line skipped merges as one run' 0 \
+    "$T/want"
+
 # The stop words: a byte-order mark is no part of the first; a file of
 # them, and a line of a partial, are held to the bound of -L.
 printf '\357\273\277the\nrussia\n' >"$T/bom.stop"

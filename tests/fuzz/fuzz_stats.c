@@ -19,7 +19,7 @@ partial(struct stats *st, char **p, size_t *n)
 	FILE *fp;
 
 	FUZZ_ASSERT((fp = open_memstream(p, n)) != NULL);
-	FUZZ_ASSERT(stats_write(st, fp) == 0);
+	FUZZ_ASSERT(stats_write(st, fp, 0) == 0);
 	FUZZ_ASSERT(fclose(fp) == 0);
 }
 

@@ -44,7 +44,7 @@ partial(struct stats *st)
 
 	fp = open_memstream(&s, &len);
 	ck_assert_ptr_nonnull(fp);
-	ck_assert_int_eq(stats_write(st, fp), 0);
+	ck_assert_int_eq(stats_write(st, fp, 0), 0);
 	fclose(fp);
 	return s;
 }
@@ -641,6 +641,7 @@ START_TEST(stats_load_rejects_damage_with_its_line)
 		    "T\t0\tputin\t1\t1", 8, "the same key as the T line" },
 		{ "T\t0\tputin\t3\t2", "T\t0\tputin\t2\t1\n"
 		    "T\t0\tput\t1\t1", 8, "T line out of order" },
+		{ "T\t0\tputin", "unread\nT\t0\tputin", 7, "could not read" },
 	};
 
 	ck_assert_int_eq(load(st, good, &e), 0);
