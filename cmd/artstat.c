@@ -17,10 +17,8 @@
 
 #include "article.h"
 #include "buf.h"
-#include "date.h"
 #include "field.h"
 #include "input.h"
-#include "lines.h"
 #include "stats.h"
 #include "tsv.h"
 
@@ -32,6 +30,7 @@ enum { OK, NOTHING, TROUBLE };
 
 static int Hflag, mflag, pflag;
 static int status = OK;
+static int unread;		/* an input could not be read */
 static int tables;		/* asked for with -w, -b, -N, -d */
 static int group = -1;		/* -g */
 static const char *stopfile;	/* -S */
@@ -67,8 +66,8 @@ usage(void)
 	fprintf(stderr, "usage: artstat [-bdHNpw] [-c chunk/chunks] [-g field] "
 	    "[-k bits] [-L size] [-n count] [-S file] [-t format] "
 	    "[file ...]\n"
-	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] "
-	    "[-S file] [partial ...]\n");
+	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-L size] "
+	    "[-n count] [-S file] [partial ...]\n");
 	exit(TROUBLE);
 }
 
@@ -186,38 +185,70 @@ liststop(void)
 }
 
 /*
- * Reads the stop words: one a line; blank lines and lines that begin
- * with # are none.  The built-in list without -S.
+ * Reads the whole of a file of stop words, at most maxbytes of it (-L),
+ * into b: what is held in memory is bounded, and /dev/zero is refused
+ * as soon as it is over the bound.
+ */
+static void
+slurp(int fd, struct buf *b)
+{
+	ssize_t got;
+
+	for (;;) {
+		if (buf_grow(b, BLOCK) == -1)
+			err(TROUBLE, NULL);
+		got = read(fd, b->p + b->n, BLOCK);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1)
+			err(TROUBLE, "%s", fname(stopfile));
+		if (got == 0)
+			return;
+		b->n += (size_t)got;
+		if (maxbytes > 0 && b->n > maxbytes)
+			errx(TROUBLE, "%s: longer than %zu bytes, the bound of "
+			    "-L", fname(stopfile), maxbytes);
+	}
+}
+
+/*
+ * Reads the stop words: one a line, a UTF-8 byte-order mark before the
+ * first dropped; blank lines and lines that begin with # are none.  The
+ * built-in list without -S.
  */
 static void
 loadstop(void)
 {
-	struct lines ln;
-	char *p;
-	size_t n, cap = 0;
-	int fd, r;
+	struct buf b = { NULL, 0, 0 };
+	const char *p, *e, *nl;
+	size_t cap = 0;
+	int fd;
 
 	if (stopfile == NULL) {
 		liststop();
 		return;
 	}
 	if ((fd = strcmp(stopfile, "-") == 0 ? 0 : open(stopfile, O_RDONLY)) ==
-	    -1 || lines_init(&ln, fd) == -1)
-		err(TROUBLE, "%s", stopfile);
-	while ((r = lines_next(&ln, &p, &n)) == 1) {
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
-		    p[n - 1] == '\r'))
-			n--;
-		while (n > 0 && (*p == ' ' || *p == '\t'))
-			p++, n--;
-		if (n > 0 && *p != '#')
-			addstop(p, n, &cap);
-	}
-	if (r == -1)
-		err(TROUBLE, "%s", stopfile);
-	lines_free(&ln);
+	    -1)
+		err(TROUBLE, "%s", fname(stopfile));
+	slurp(fd, &b);
 	if (fd != 0)
 		close(fd);
+	p = b.p;
+	if (b.n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < b.p + b.n; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(b.p + b.n - p))) == NULL)
+			nl = b.p + b.n;
+		for (e = nl; e > p && (e[-1] == ' ' || e[-1] == '\t' ||
+		    e[-1] == '\r'); e--)
+			;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < e && *p != '#')
+			addstop(p, (size_t)(e - p), &cap);
+	}
+	buf_free(&b);
 	liststop();
 }
 
@@ -245,6 +276,18 @@ newstats(void)
 	return st;
 }
 
+/*
+ * An input that could not be read (opened, or read to its end) is
+ * reported, and a partial written then says that it lacks something.
+ */
+static void
+cannotread(const char *path)
+{
+	warn("%s", fname(path));
+	status = TROUBLE;
+	unread = 1;
+}
+
 /* The line of the file that a line of its chunk is. */
 static unsigned long lineof(struct chunkin *, unsigned long);
 
@@ -264,10 +307,8 @@ readall(struct stats *st, struct fieldctx *fc, struct artin *in,
 			err(TROUBLE, "%s:%lu", fname(path),
 			    ck == NULL ? a->lineno : lineof(ck, a->lineno));
 	}
-	if (r == -1) {
-		warn("%s", fname(path));
-		status = TROUBLE;
-	}
+	if (r == -1)
+		cannotread(path);
 	artin_close(in);
 }
 
@@ -277,8 +318,7 @@ count(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	struct artin *in;
 
 	if ((in = artin_open(path, fmt)) == NULL) {
-		warn("%s", fname(path));
-		status = TROUBLE;
+		cannotread(path);
 		return;
 	}
 	artin_onwarn(in, onwarn, NULL);
@@ -335,39 +375,11 @@ chunkwarn(void *arg, const char *file, unsigned long line, int lost,
 	onwarn(NULL, ck->path, lineof(ck, line), lost, msg);
 }
 
-static int
-isblank_(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/*
- * Whether a line of article text is a header that begins an article
- * wherever it stands: `date`, then an ISO date (a real day or not) or
- * `-', as artkit(5) has it.
- */
-static int
-isheader(const char *p, size_t n)
-{
-	const char *e = p + n, *t;
-
-	for (; p < e && isblank_((unsigned char)*p); p++)
-		;
-	if (e - p < 6 || memcmp(p, "date", 4) != 0 ||
-	    !isblank_((unsigned char)p[4]))
-		return 0;
-	for (p += 5; p < e && isblank_((unsigned char)*p); p++)
-		;
-	for (t = p; p < e && !isblank_((unsigned char)*p); p++)
-		;
-	return (p - t == 1 && *t == '-') ||
-	    date_check(t, (size_t)(p - t), NULL, NULL, NULL) != DATE_SHAPE;
-}
-
 /*
  * The offset of the line after the one at off, or size; *hdr tells
- * whether the line at off is a header of article text (a line longer
- * than LINEMAX, or than -L allows, is none).  Returns -1 on a read error.
+ * whether the line at off is a header that begins an article wherever
+ * it stands, as the reader of article text has it (a line longer than
+ * LINEMAX, or than -L allows, is none).  Returns -1 on a read error.
  */
 static off_t
 nextline(int fd, off_t off, off_t size, int *hdr)
@@ -383,7 +395,7 @@ nextline(int fd, off_t off, off_t size, int *hdr)
 		if ((nl = memchr(b, '\n', (size_t)got)) != NULL) {
 			if (!*hdr && nl - b < LINEMAX && (maxbytes == 0 ||
 			    (size_t)(nl - b) <= maxbytes))
-				*hdr = isheader(b, (size_t)(nl - b));
+				*hdr = article_isheader(b, (size_t)(nl - b));
 			return off + (nl - b) + 1;
 		}
 		*hdr = -1;	/* a long line: no header */
@@ -465,16 +477,14 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	memset(&ck, 0, sizeof(ck));
 	ck.path = path;
 	if ((ck.fd = open(path, O_RDONLY)) == -1 || fstat(ck.fd, &sb) == -1) {
-		warn("%s", fname(path));
-		status = TROUBLE;
+		cannotread(path);
 		if (ck.fd != -1)
 			close(ck.fd);
 		return;
 	}
 	if ((told = S_ISREG(sb.st_mode) ? formatof(path, fmt) : FMT_AUTO) ==
 	    -1) {
-		warn("%s", fname(path));
-		status = TROUBLE;
+		cannotread(path);
 		close(ck.fd);
 		return;
 	}
@@ -491,8 +501,7 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	    countlines(ck.fd, ck.start, end, &ck.lines) == -1) ||
 	    (ck.start < end && (lseek(ck.fd, ck.start, SEEK_SET) == -1 ||
 	    dup2(ck.fd, STDIN_FILENO) == -1))) {
-		warn("%s", fname(path));
-		status = TROUBLE;
+		cannotread(path);
 	} else if (ck.start < end) {
 		if ((in = artin_open("-", fmt)) == NULL)
 			err(TROUBLE, "%s", fname(path));
@@ -518,22 +527,23 @@ chunkopt(const char *s)
 		    "1000000", s);
 }
 
-/* Merges the partials of a file; damage ends the run, output unwritten. */
+/*
+ * Merges the partials of a file.  A file that cannot be read, or damage,
+ * ends the run with the output unwritten: a merge of the others would
+ * print figures that leave it out.
+ */
 static void
 merge(struct stats *st, const char *path)
 {
 	struct sterr e;
 	int fd;
 
-	if ((fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY)) == -1) {
-		warn("%s", path);
-		status = TROUBLE;
-		return;
-	}
-	if (stats_load(st, fd, &e) == -1) {
+	if ((fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY)) == -1)
+		err(TROUBLE, "%s", fname(path));
+	if (stats_load(st, fd, maxbytes, &e) == -1) {
 		if (e.line > 0)
-			errx(TROUBLE, "%s:%lu: %s", path, e.line, e.msg);
-		err(TROUBLE, "%s", path);
+			errx(TROUBLE, "%s:%lu: %s", fname(path), e.line, e.msg);
+		err(TROUBLE, "%s", fname(path));
 	}
 	if (fd != 0)
 		close(fd);
@@ -568,7 +578,7 @@ checkconf(struct stats **stp, int gflag)
 	if (stopfile != NULL && c->stophash != h &&
 	    (c->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		errx(TROUBLE, "the partials were counted with other stop words "
-		    "than those of %s", stopfile);
+		    "than those of %s", fname(stopfile));
 }
 
 /* The report of the tables asked for, when not writing a partial. */
@@ -694,7 +704,7 @@ main(int argc, char *argv[])
 				count(st, fc, *argv, fmt);
 		field_free(fc);
 	}
-	if ((pflag ? stats_write(st, stdout) : stats_print(st, stdout,
+	if ((pflag ? stats_write(st, stdout, unread) : stats_print(st, stdout,
 	    &out)) == -1)
 		writeerr();
 	if (fflush(stdout) == EOF || ferror(stdout))

@@ -275,6 +275,25 @@ header(const struct tline *l, int parastart, struct hline *h)
 	return HDR_NODATE;
 }
 
+int
+article_isheader(const char *p, size_t n)
+{
+	struct tline l;
+	struct hline h;
+	enum hdr k;
+	const char *e = p + n;
+
+	for (; p < e && isblank_((unsigned char)*p); p++)
+		;
+	while (e > p && isblank_((unsigned char)e[-1]))
+		e--;
+	memset(&l, 0, sizeof(l));
+	l.p = (char *)p;	/* header() only reads the line */
+	l.n = (size_t)(e - p);
+	k = header(&l, 0, &h);
+	return k == HDR_OK || k == HDR_IMPOSSIBLE;
+}
+
 /* Says what was made of a header whose date could not be used. */
 static void
 headerwarn(struct artin *in, unsigned long no, enum hdr k,

@@ -66,4 +66,12 @@ uint64_t	 article_id(struct article *);
  */
 int		 article_puttext(struct buf *, struct article *);
 
+/*
+ * Tells whether a line of article text, without its newline, is a header
+ * that begins an article wherever it stands, as the reader takes it:
+ * `date`, a space or a tab, and an ISO date (a real day or not) or `-'.
+ * Article text can be cut before such a line and read in pieces.
+ */
+int		 article_isheader(const char *, size_t n);
+
 #endif

@@ -164,19 +164,23 @@ int		 stats_bigram(struct stats *, long g, long w1, long w2);
 int		 stats_name(struct stats *, long g, const char *, size_t n);
 
 /*
- * Writes the state as a partial (see artstat(1)).  Returns 0, or -1 with
- * errno set on a write error.
+ * Writes the state as a partial (see artstat(1)), its entries sorted.
+ * With unread set the partial says that some of its input could not be
+ * read, and stats_load() refuses it.  Returns 0, or -1 with errno set on
+ * a write error or when memory ran out.
  */
-int		 stats_write(struct stats *, FILE *);
+int		 stats_write(struct stats *, FILE *, int unread);
 
 /*
  * Reads one or more partials, one after another, from a descriptor and
- * merges them into the state.  On damaged input returns -1 with errno set
- * to EINVAL and e telling where and what; on a read error or when memory
- * ran out returns -1 with errno set and e->line 0.  The merged state may
- * then hold a part of the input.
+ * merges them into the state; a line longer than max bytes (0: no bound)
+ * is damage, found before more of it is read.  On damaged input returns
+ * -1 with errno set to EINVAL and e telling where and what; on a read
+ * error or when memory ran out returns -1 with errno set and e->line 0.
+ * The merged state may then hold a part of the input.
  */
-int		 stats_load(struct stats *, int fd, struct sterr *e);
+int		 stats_load(struct stats *, int fd, size_t max,
+		    struct sterr *e);
 
 /*
  * Prints a report.  Returns 0, or -1 with errno set on a write error or

@@ -14,6 +14,10 @@
 #include "simhash.h"
 #include "stats.h"
 
+/* The first columns of a partial's header line. */
+#define STATS_MAGIC	"artstat-partial"
+#define STATS_VERSION	"2"
+
 /* The values of a counted entry (term, bigram, name). */
 #define V_COUNT		0
 #define V_DF		1	/* articles it occurs in */
@@ -192,6 +196,20 @@ vcount(struct stats *st, struct vslot *s)
 	s->last = serial;
 	if (s->count == UINT32_MAX || s->df == UINT16_MAX)
 		stats_vsettle(st, s);
+}
+
+/*
+ * The order of text keys in a partial: the byte order, a key before the
+ * longer ones it begins.
+ */
+static inline int
+stats_cmpkey(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c;
+
+	if (an > 0 && bn > 0 && (c = memcmp(a, b, an < bn ? an : bn)) != 0)
+		return c;
+	return (an > bn) - (an < bn);
 }
 
 /* Adds b to *a, failing with ERANGE on overflow. */

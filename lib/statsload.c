@@ -1,8 +1,8 @@
 /*
  * Reading partials back and merging them into a state.  The input may be
- * anything, so every line is checked before it is counted: its type, its
- * columns, its numbers, the groups it names, and at the end line the
- * sums that must agree.
+ * anything, so every line is checked before it is counted: its length,
+ * its type, its columns, its numbers, the groups it names, its place in
+ * the order of its kind, and at the end line the sums that must agree.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -10,17 +10,49 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "date.h"
 #include "field.h"
 #include "hash.h"
 #include "htab.h"
-#include "lines.h"
+#include "out.h"
 #include "stats.h"
 #include "statsint.h"
 #include "tsv.h"
 
 #define MAXCOL		12
+#define BLOCK		(256 * 1024)
+
+static const char *const tablename[] = { "terms", "bigrams", "names",
+    "near" };
+
+/*
+ * The lines of partials, read by blocks.  A line longer than the bound
+ * is found as soon as that many bytes are in without a newline, so that
+ * an endless line costs no more memory and time than the bound.
+ */
+struct plines {
+	int		 fd;
+	size_t		 max;		/* the longest line, 0 for no bound */
+	struct buf	 b;		/* b.n: the bytes read */
+	size_t		 pos;		/* the first byte not handed out */
+	size_t		 scan;		/* no newline from pos to here */
+	int		 eof;
+	unsigned long	 lineno;
+};
+
+/* The kinds of lines that come in the order of their keys. */
+enum { K_G, K_L, K_I, K_T, K_B, K_N, NKIND };
+
+/* The key of the last line of a kind: the next one must sort after it. */
+struct lastkey {
+	int		 set;
+	uint64_t	 g;	/* the group, as the partial numbers it */
+	uint64_t	 v;	/* L: the words; I: the id */
+	struct buf	 w[2];	/* G: the key; T, N: the text; B: the words */
+};
 
 /* What is known of one group of the partial being read. */
 struct lgroup {
@@ -43,6 +75,7 @@ struct loader {
 	char		*col[MAXCOL];
 	size_t		 len[MAXCOL];
 	int		 ncol;
+	struct lastkey	 last[NKIND];
 };
 
 static int
@@ -66,6 +99,108 @@ failed(struct loader *l)
 		return bad(l, "a count overflows when added to the others");
 	l->e->line = 0;
 	return -1;
+}
+
+/* Moves the bytes not handed out to the front, and reads more. */
+static ssize_t
+pfill(struct plines *r)
+{
+	ssize_t got;
+
+	if (r->pos > 0) {
+		memmove(r->b.p, r->b.p + r->pos, r->b.n - r->pos);
+		r->b.n -= r->pos;
+		r->scan -= r->pos;
+		r->pos = 0;
+	}
+	if (buf_grow(&r->b, BLOCK) == -1)
+		return -1;
+	do
+		got = read(r->fd, r->b.p + r->b.n, r->b.cap - r->b.n - 1);
+	while (got == -1 && errno == EINTR);
+	if (got > 0)
+		r->b.n += (size_t)got;
+	return got;
+}
+
+/*
+ * Hands out the next line in *p and *n, without its newline or a CR
+ * before it, and NUL-terminated.  Returns 1, 0 at the end, or -1: with
+ * errno set on a read error, or when the line is longer than the bound.
+ */
+static int
+nextline(struct loader *l, struct plines *r, char **p, size_t *n)
+{
+	char *q;
+	ssize_t got;
+
+	*p = NULL;
+	*n = 0;
+	for (;;) {
+		if (r->scan < r->b.n && (q = memchr(r->b.p + r->scan, '\n',
+		    r->b.n - r->scan)) != NULL)
+			break;
+		q = NULL;
+		r->scan = r->b.n;
+		if (r->max > 0 && r->b.n - r->pos > r->max)
+			break;
+		if (r->eof) {
+			if (r->pos == r->b.n)
+				return 0;
+			q = r->b.p + r->b.n;
+			break;
+		}
+		if ((got = pfill(r)) == -1)
+			return failed(l);
+		r->eof = got == 0;
+	}
+	l->line = ++r->lineno;
+	if (q == NULL || (r->max > 0 && (size_t)(q - r->b.p) - r->pos >
+	    r->max))
+		return bad(l, "line longer than %zu bytes, the bound of -L",
+		    r->max);
+	*p = r->b.p + r->pos;
+	*n = (size_t)(q - *p);
+	r->pos = r->scan = r->pos + *n + (q < r->b.p + r->b.n);
+	if (*n > 0 && (*p)[*n - 1] == '\r')
+		(*n)--;
+	(*p)[*n] = '\0';
+	return 1;
+}
+
+/*
+ * The lines of a kind come sorted by group and key (artstat(1)), so that
+ * a line twice is found next to the line before it.  Checks that a line
+ * sorts after the last of its kind, and keeps its key for the next.
+ */
+static int
+inorder(struct loader *l, int kind, uint64_t g, uint64_t v,
+    char *const *w, const size_t *wn, int nw)
+{
+	struct lastkey *k = &l->last[kind];
+	int c = 1, i;
+
+	if (k->set) {
+		c = g != k->g ? (g > k->g ? 1 : -1) : (v > k->v) - (v < k->v);
+		for (i = 0; c == 0 && i < nw; i++)
+			c = stats_cmpkey(w[i], wn[i], k->w[i].p, k->w[i].n);
+	}
+	if (c == 0)
+		return bad(l, "%s line: the same key as the %s line before "
+		    "it", l->col[0], l->col[0]);
+	if (c < 0)
+		return bad(l, "%s line out of order: the %s lines of a "
+		    "partial are sorted by group and key", l->col[0],
+		    l->col[0]);
+	k->set = 1;
+	k->g = g;
+	k->v = v;
+	for (i = 0; i < nw; i++) {
+		k->w[i].n = 0;
+		if (buf_add(&k->w[i], w[i], wn[i]) == -1)
+			return failed(l);
+	}
+	return 0;
 }
 
 static void
@@ -171,8 +306,6 @@ group(struct loader *l, struct lgroup **gp)
 static int
 parsetables(const char *s, size_t n, int *tables)
 {
-	static const char *const names[] = { "terms", "bigrams", "names",
-	    "near" };
 	const char *end = s + n, *t;
 	size_t i, k;
 
@@ -184,7 +317,8 @@ parsetables(const char *s, size_t n, int *tables)
 			t = end;
 		k = (size_t)(t - s);
 		for (i = 0; i < 4; i++)
-			if (strlen(names[i]) == k && memcmp(names[i], s, k) == 0)
+			if (strlen(tablename[i]) == k &&
+			    memcmp(tablename[i], s, k) == 0)
 				break;
 		if (i == 4 || *tables & 1 << i)
 			return -1;
@@ -202,12 +336,12 @@ header(struct loader *l, struct stconf *c)
 {
 	int f;
 
-	if (l->ncol < 2 || strcmp(l->col[0], "artstat-partial") != 0)
-		return bad(l, "not a partial of artstat: no artstat-partial "
-		    "line first");
-	if (strcmp(l->col[1], "1") != 0)
+	if (l->ncol < 2 || strcmp(l->col[0], STATS_MAGIC) != 0)
+		return bad(l, "not a partial of artstat: no %s line first",
+		    STATS_MAGIC);
+	if (strcmp(l->col[1], STATS_VERSION) != 0)
 		return bad(l, "partial of version %.20s; this artstat reads "
-		    "version 1", l->col[1]);
+		    "version %s", l->col[1], STATS_VERSION);
 	if (ncols(l, 5) == -1)
 		return -1;
 	if (strncmp(l->col[2], "group=", 6) != 0 ||
@@ -236,11 +370,29 @@ groupname(int g)
 	return g < 0 ? "nothing" : field_name(g);
 }
 
+/* The tables as the header lists them, in s of at least 32 bytes. */
+static const char *
+tablelist(char *s, int tables)
+{
+	int i;
+
+	strcpy(s, tables == 0 ? "-" : "");
+	for (i = 0; i < 4; i++)
+		if (tables & 1 << i) {
+			if (*s != '\0')
+				strcat(s, ",");
+			strcat(s, tablename[i]);
+		}
+	return s;
+}
+
 /* Starts a partial: its settings must be those of the others. */
 static int
 begin(struct loader *l)
 {
 	struct stconf c, *s = &l->st->conf;
+	char t1[32], t2[32];
+	int i;
 
 	if (header(l, &c) == -1)
 		return -1;
@@ -251,8 +403,9 @@ begin(struct loader *l)
 		return bad(l, "partial grouped by %s, the first by %s",
 		    groupname(c.group), groupname(s->group));
 	else if (c.tables != s->tables)
-		return bad(l, "partial with other tables (tables=) than the "
-		    "first");
+		return bad(l, "partial with tables=%s, the first with "
+		    "tables=%s", tablelist(t1, c.tables),
+		    tablelist(t2, s->tables));
 	else if (c.stophash != s->stophash &&
 	    (c.tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		return bad(l, "partial counted with other stop words than "
@@ -260,6 +413,8 @@ begin(struct loader *l)
 	l->inpart = 1;
 	l->lines = 0;
 	l->nlg = 0;
+	for (i = 0; i < NKIND; i++)
+		l->last[i].set = 0;
 	return 0;
 }
 
@@ -279,6 +434,8 @@ gline(struct loader *l)
 	if (l->st->conf.group < 0 && (v != 0 || l->len[2] != 0))
 		return bad(l, "G line: an ungrouped partial has one group, "
 		    "0, with an empty key");
+	if (inorder(l, K_G, 0, 0, &l->col[2], &l->len[2], 1) == -1)
+		return -1;
 	if (l->nlg == l->caplg) {
 		cap = l->caplg == 0 ? 64 : l->caplg * 2;
 		if ((lg = realloc(l->lg, cap * sizeof(*lg))) == NULL)
@@ -338,7 +495,9 @@ lline(struct loader *l)
 	uint64_t words, count;
 
 	if (ncols(l, 4) == -1 || group(l, &lg) == -1 ||
-	    number(l, 2, &words) == -1 || positive(l, 3, &count) == -1)
+	    number(l, 2, &words) == -1 || positive(l, 3, &count) == -1 ||
+	    inorder(l, K_L, (uint64_t)(lg - l->lg), words, NULL, NULL, 0) ==
+	    -1)
 		return -1;
 	if (addu64(&lg->lens, count) == -1)
 		return bad(l, "L line: the counts of group %s overflow",
@@ -358,7 +517,8 @@ iline(struct loader *l)
 	int near = (l->st->conf.tables & ST_NEAR) != 0;
 
 	if (ncols(l, near ? 6 : 4) == -1 || group(l, &lg) == -1 ||
-	    hex(l, 2, &id) == -1 || positive(l, 3, &count) == -1)
+	    hex(l, 2, &id) == -1 || positive(l, 3, &count) == -1 ||
+	    inorder(l, K_I, (uint64_t)(lg - l->lg), id, NULL, NULL, 0) == -1)
 		return -1;
 	if (near && (hex(l, 4, &sim) == -1 || day(l, 5, &dd) == -1))
 		return -1;
@@ -402,6 +562,9 @@ countline(struct loader *l, int table, int nwords)
 			return bad(l, "%s line: column %d is empty",
 			    l->col[0], 3 + i);
 	}
+	if (inorder(l, table == ST_TERMS ? K_T : table == ST_BIGRAMS ? K_B :
+	    K_N, (uint64_t)(lg - l->lg), 0, &l->col[2], n, nwords) == -1)
+		return -1;
 	if (table == ST_NAMES) {
 		l->st->tmp.n = 0;
 		if (buf_add(&l->st->tmp, &lg->g, 4) == -1 ||
@@ -464,6 +627,9 @@ dispatch(struct loader *l)
 	if (strcmp(t, "end") == 0)
 		return end(l);
 	l->lines++;
+	if (strcmp(t, "unread") == 0)
+		return bad(l, "the partial lacks input that artstat -p could "
+		    "not read");
 	if (l->len[0] != 1)
 		return bad(l, "unknown line type %.20s", t);
 	switch (*t) {
@@ -487,35 +653,40 @@ dispatch(struct loader *l)
 }
 
 int
-stats_load(struct stats *st, int fd, struct sterr *e)
+stats_load(struct stats *st, int fd, size_t max, struct sterr *e)
 {
 	struct loader l;
-	struct lines ln;
+	struct plines r;
 	char *p;
 	size_t n;
-	int r;
+	int i, ret;
 
 	memset(&l, 0, sizeof(l));
+	memset(&r, 0, sizeof(r));
 	l.st = st;
 	l.e = e;
 	e->line = 0;
 	e->msg[0] = '\0';
-	if (lines_init(&ln, fd) == -1)
-		return -1;
-	while ((r = lines_next(&ln, &p, &n)) == 1) {
-		l.line = ln.lineno;
-		if (ln.hasnul) {
-			r = bad(&l, "NUL byte in a partial");
+	r.fd = fd;
+	r.max = max;
+	out_widenpipe(fd);
+	while ((ret = nextline(&l, &r, &p, &n)) == 1) {
+		if (memchr(p, '\0', n) != NULL) {
+			ret = bad(&l, "NUL byte in a partial");
 			break;
 		}
 		split(&l, p, n);
-		if ((r = dispatch(&l)) == -1)
+		if ((ret = dispatch(&l)) == -1)
 			break;
 	}
-	if (r == 0 && l.inpart)
-		r = bad(&l, "the partial ends before its end line (cut "
+	if (ret == 0 && l.inpart)
+		ret = bad(&l, "the partial ends before its end line (cut "
 		    "short?)");
-	lines_free(&ln);
+	buf_free(&r.b);
+	for (i = 0; i < NKIND; i++) {
+		buf_free(&l.last[i].w[0]);
+		buf_free(&l.last[i].w[1]);
+	}
 	free(l.lg);
-	return r == -1 ? -1 : 0;
+	return ret == -1 ? -1 : 0;
 }

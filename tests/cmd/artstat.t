@@ -93,7 +93,7 @@ shortname
 cat >"$T/want.err" <<EOF
 artstat: invalid option -- 'x'
 usage: artstat [-bdHNpw] [-c chunk/chunks] [-g field] [-k bits] [-L size] [-n count] [-S file] [-t format] [file ...]
-       artstat -m [-bdHNpw] [-g field] [-k bits] [-n count] [-S file] [partial ...]
+       artstat -m [-bdHNpw] [-g field] [-k bits] [-L size] [-n count] [-S file] [partial ...]
 EOF
 expect 'a bad option gives the usage' 2 "" "$T/want.err"
 
@@ -164,6 +164,26 @@ for n in 2 40; do
 	artstat -p -w -c 1/$n "$T/three.txt" >"$T/a"
 	artstat -p -w -t text -c 1/$n "$T/three.txt" >"$T/b"
 	check "-t text cuts as the text is told ($n)" cmp "$T/a" "$T/b"
+done
+# `date` then a CR, VT or FF is no header to the reader, so no cut either:
+# the article it stands in is read once, by the chunk it begins in.
+for c in CR VT FF; do
+	case $c in
+	CR)	b='\r' ;;
+	VT)	b='\v' ;;
+	FF)	b='\f' ;;
+	esac
+	{
+		printf 'date 2025-01-01 One\n\n'
+		awk 'BEGIN { for (i = 0; i < 60; i++) print "alpha beta gamma" }'
+		printf "date${b}2025-01-01 no header\n"
+		awk 'BEGIN { for (i = 0; i < 40; i++) print "delta epsilon zeta" }'
+	} >"$T/trap.txt"
+	artstat "$T/trap.txt" >"$T/want"
+	chunks "$T/trap.txt" 2 >"$T/parts"
+	run artstat -m "$T/parts"
+	expect "date and $c is no cut: two chunks merged are one run" 0 \
+	    "$T/want"
 done
 artstat -p /dev/null >"$T/want"
 run artstat -p -c 1/2 /dev/null
@@ -246,6 +266,114 @@ expect 'a merge asking for a table the partials lack is refused' 2 "" \
 run artstat -m -w -S "$T/stop" "$T/seed.part"
 echo "artstat: the partials were counted with other stop words than those of $T/stop" >"$T/want.err"
 expect 'a merge with other stop words is refused' 2 "" "$T/want.err"
+
+artstat -p -wb "$seed" >"$T/wb.part"
+run artstat -m "$T/seed.part" "$T/wb.part"
+echo "artstat: $T/wb.part:1: partial with tables=terms,bigrams, the first with tables=terms,bigrams,names" >"$T/want.err"
+expect 'partials of other tables are refused, the tables named' 2 "" \
+    "$T/want.err"
+
+# A line twice in a partial, which its sums do not show: a T line with
+# the end line counting it, an L or I line in the place of another.
+printf 'date 2025-01-01 One\n\nChief alpha.\n\ndate 2025-01-02 Two\n\nChief beta gamma.\n' \
+    >"$T/two.txt"
+artstat -p -w "$T/two.txt" >"$T/two.part"
+awk -F'\t' -v OFS='\t' '$1 == "end" { $2++ } { print }
+    $1 == "T" && !n++' "$T/two.part" >"$T/dupT.part"
+for k in L I; do
+	awk -F'\t' -v k=$k '$1 == k && ++n == 1 { first = $0 }
+	    $1 == k && n == 2 { $0 = first } { print }' "$T/two.part" \
+	    >"$T/dup$k.part"
+done
+for k in T L I; do
+	n=$(awk -F'\t' -v k=$k '$1 == k && ++n == 2 { print NR }' \
+	    "$T/dup$k.part")
+	run artstat -m -w "$T/dup$k.part"
+	echo "artstat: $T/dup$k.part:$n: $k line: the same key as the $k line before it" \
+	    >"$T/want.err"
+	expect "a partial with a line twice ($k) is refused, nothing printed" \
+	    2 "" "$T/want.err"
+done
+awk -F'\t' '$1 == "T" && ++n == 1 { held = $0; next } { print }
+    $1 == "T" && n == 2 { print held }' "$T/two.part" >"$T/swap.part"
+n=$(awk -F'\t' '$1 == "T" && ++n == 2 { print NR }' "$T/swap.part")
+run artstat -m -w "$T/swap.part"
+echo "artstat: $T/swap.part:$n: T line out of order: the T lines of a partial are sorted by group and key" \
+    >"$T/want.err"
+expect 'a partial with its T lines out of order is refused' 2 "" \
+    "$T/want.err"
+
+# CRLF line ends, as a copy through another system leaves them.
+sed 's/$/\r/' "$T/seed.part" >"$T/crlf.part"
+artstat -m -N -n 0 "$T/seed.part" >"$T/want"
+run artstat -m -N -n 0 "$T/crlf.part"
+expect 'a partial with CRLF line ends merges as with LF' 0 "$T/want"
+
+# An input that could not be read: the partial of the rest says so, and
+# a merge refuses it, while lines skipped make no difference.
+run artstat -p "$seed" "$T/nosuch"
+cp "$T/out" "$T/lacks.part"
+echo "artstat: $T/nosuch: No such file or directory" >"$T/want.err"
+check 'a partial lacking a file says so' grep -qx unread "$T/lacks.part"
+expect 'and -p exits 2' 2 "$T/lacks.part" "$T/want.err"
+n=$(grep -n '^unread$' "$T/lacks.part" | cut -d: -f1)
+artstat -p "$seed" >"$T/plain.part"
+run artstat -m "$T/plain.part" "$T/lacks.part"
+echo "artstat: $T/lacks.part:$n: the partial lacks input that artstat -p could not read" \
+    >"$T/want.err"
+expect 'a partial lacking a file is refused by -m, nothing printed' 2 "" \
+    "$T/want.err"
+run sh -c '"$1" -p "$2" "$3" 2>/dev/null | "$1" -m' sh "$stat" "$seed" \
+    "$T/nosuch"
+echo "artstat: -:$n: the partial lacks input that artstat -p could not read" \
+    >"$T/want.err"
+expect 'a pipeline of partials prints nothing when a file is unread' 2 "" \
+    "$T/want.err"
+for o in '' -p; do
+	run artstat -m $o "$T/plain.part" "$T/nosuch"
+	echo "artstat: $T/nosuch: No such file or directory" >"$T/want.err"
+	expect "artstat -m${o:+ $o}: a partial file that cannot be read ends the run" \
+	    2 "" "$T/want.err"
+done
+artstat "$T/bad.rec" >"$T/want" 2>/dev/null
+artstat -p "$T/bad.rec" 2>/dev/null >"$T/rec.part"
+run artstat -m "$T/rec.part"
+expect 'a partial of records with a line skipped merges as one run' 0 \
+    "$T/want"
+
+# The stop words: a byte-order mark is no part of the first; a file of
+# them, and a line of a partial, are held to the bound of -L.
+printf '\357\273\277the\nrussia\n' >"$T/bom.stop"
+printf 'the\nrussia\n' >"$T/plain.stop"
+artstat -w -n 3 -S "$T/plain.stop" "$seed" >"$T/want"
+run artstat -w -n 3 -S "$T/bom.stop" "$seed"
+expect 'a byte-order mark before the first stop word is dropped' 0 \
+    "$T/want"
+run artstat -w -L 10 -S "$T/stop" "$seed"
+echo "artstat: $T/stop: longer than 10 bytes, the bound of -L" \
+    >"$T/want.err"
+expect 'a file of stop words over -L is refused' 2 "" "$T/want.err"
+run artstat -m -L 40 "$T/seed.part"
+echo "artstat: $T/seed.part:1: line longer than 40 bytes, the bound of -L" \
+    >"$T/want.err"
+expect 'a line of a partial over -L is refused' 2 "" "$T/want.err"
+# /dev/zero, one endless line: refused at the default bound, in bounded
+# memory (ulimit -v) and time, on the plain build.
+if [ -n "${ARTKIT_WRAP:-}${ASAN_OPTIONS:-}" ]; then
+	limit=
+else
+	limit='ulimit -v 1000000 &&'
+fi
+run sh -c "$limit"' exec timeout 60 "$@"' sh ${ARTKIT_WRAP:-} "$stat" \
+    -S /dev/zero -w "$seed"
+echo "artstat: /dev/zero: longer than 67108864 bytes, the bound of -L" \
+    >"$T/want.err"
+expect '-S /dev/zero ends at the bound of -L' 2 "" "$T/want.err"
+run sh -c "$limit"' exec timeout 60 "$@"' sh ${ARTKIT_WRAP:-} "$stat" \
+    -m /dev/zero
+echo "artstat: /dev/zero:1: line longer than 67108864 bytes, the bound of -L" \
+    >"$T/want.err"
+expect '-m /dev/zero ends at the bound of -L' 2 "" "$T/want.err"
 
 # --- a generated stream ------------------------------------------------------
 

@@ -7,9 +7,6 @@
 # to every input of every tool, which must end with the message of its
 # bound and exit 2 in bounded memory.  One test a run; the script's
 # table is shown when one fails.
-#
-# The runs of artstat on stop words (-S) and partials (-m) are TODO:
-# artstat reads those files without a bound as yet.
 . "$(dirname "$0")/lib.sh"
 
 HOSTILE_RESULTS=$T/results sh "$top/tests/hostile.sh" quick >"$T/table" 2>&1
@@ -19,25 +16,13 @@ if [ ! -s "$T/results" ]; then
 	exit
 fi
 tab=$(printf '\t')
-todo='TODO artstat -S and -m have no bound yet'
 while IFS=$tab read -r verdict name why; do
-	case $name in
-	*" -S artstat" | *" -m artstat")
-		# A TODO that fails is reported, and fails nothing.
-		ntest=$((ntest + 1))
-		[ "$verdict" = pass ] && ok=ok || ok="not ok"
-		echo "$ok $ntest - $name # $todo"
-		[ "$verdict" = pass ] || echo "# $why"
-		;;
-	*)
-		if [ "$verdict" = pass ]; then
-			_pass "$name"
-		else
-			_fail "$name" "$why"
-			shown=1
-		fi
-		;;
-	esac
+	if [ "$verdict" = pass ]; then
+		_pass "$name"
+	else
+		_fail "$name" "$why"
+		shown=1
+	fi
 done <"$T/results"
 # The last run, there when the script ran to its end.
 if ! grep -q "	endless -m artstat	" "$T/results"; then

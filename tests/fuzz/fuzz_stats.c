@@ -19,7 +19,7 @@ partial(struct stats *st, char **p, size_t *n)
 	FILE *fp;
 
 	FUZZ_ASSERT((fp = open_memstream(p, n)) != NULL);
-	FUZZ_ASSERT(stats_write(st, fp) == 0);
+	FUZZ_ASSERT(stats_write(st, fp, 0) == 0);
 	FUZZ_ASSERT(fclose(fp) == 0);
 }
 
@@ -58,7 +58,7 @@ load(const void *data, size_t n)
 	FUZZ_ASSERT((st = stats_new(NULL)) != NULL);
 	FUZZ_ASSERT((fd = open(fuzz_file(data, n), O_RDONLY)) != -1);
 	memset(&e, 0, sizeof(e));
-	if (stats_load(st, fd, &e) == -1) {
+	if (stats_load(st, fd, 0, &e) == -1) {
 		FUZZ_ASSERT(e.line > 0 && e.msg[0] != '\0');
 		close(fd);
 		stats_free(st);

@@ -44,14 +44,17 @@ partial(struct stats *st)
 
 	fp = open_memstream(&s, &len);
 	ck_assert_ptr_nonnull(fp);
-	ck_assert_int_eq(stats_write(st, fp), 0);
+	ck_assert_int_eq(stats_write(st, fp, 0), 0);
 	fclose(fp);
 	return s;
 }
 
-/* Loads text as partials; returns what stats_load returns. */
+/*
+ * Loads text as partials, no line longer than max; returns what
+ * stats_load returns.
+ */
 static int
-load(struct stats *st, const char *text, struct sterr *e)
+loadmax(struct stats *st, const char *text, size_t max, struct sterr *e)
 {
 	char *path;
 	int fd, r;
@@ -59,11 +62,17 @@ load(struct stats *st, const char *text, struct sterr *e)
 	path = tmpwrite(text, strlen(text));
 	fd = open(path, O_RDONLY);
 	ck_assert_int_ge(fd, 0);
-	r = stats_load(st, fd, e);
+	r = stats_load(st, fd, max, e);
 	close(fd);
 	unlink(path);
 	free(path);
 	return r;
+}
+
+static int
+load(struct stats *st, const char *text, struct sterr *e)
+{
+	return loadmax(st, text, 0, e);
 }
 
 static void
@@ -543,7 +552,7 @@ START_TEST(stats_load_reads_an_empty_input_as_no_partial)
 END_TEST
 
 static const char good[] =
-    "artstat-partial\t1\tgroup=-\ttables=terms\tstop=0000000000000000\n"
+    "artstat-partial\t2\tgroup=-\ttables=terms\tstop=0000000000000000\n"
     "G\t0\t\n"
     "S\t0\t2\t7\t2\t2\t0\t40\t1\t2025-01-01\t2025-01-01\n"
     "L\t0\t3\t1\n"
@@ -593,7 +602,7 @@ START_TEST(stats_load_rejects_damage_with_its_line)
 		unsigned long	 line;
 		const char	*msg;
 	} cases[] = {
-		{ "artstat-partial\t1", "artstat-partial\t2", 1, "version" },
+		{ "artstat-partial\t2", "artstat-partial\t1", 1, "version" },
 		{ "artstat-partial", "artstat-part", 1, "not a partial" },
 		{ "group=-", "group=nosuch", 1, "no field" },
 		{ "tables=terms", "tables=terms,terms", 1, "tables" },
@@ -620,7 +629,19 @@ START_TEST(stats_load_rejects_damage_with_its_line)
 		{ "end\t6", "end\t7", 8, "counts 7 lines" },
 		{ "L\t0\t4\t1", "L\t0\t4\t2", 8, "other articles" },
 		{ "end\t6\n", "", 7, "ends before its end line" },
-		{ "S\t0", "L\t0\t4\t1\nS\t0", 9, "counts 6 lines" },
+		{ "I\t0", "L\t0\t5\t1\nI\t0", 9, "counts 6 lines" },
+		{ "L\t0\t4\t1", "L\t0\t3\t1", 5, "the same key as the L line" },
+		{ "L\t0\t3\t1\nL\t0\t4\t1", "L\t0\t4\t1\nL\t0\t3\t1", 5,
+		    "L line out of order" },
+		{ "I\t0\t00000000000000aa\t2", "I\t0\t00000000000000aa\t1\n"
+		    "I\t0\t00000000000000aa\t1", 7, "the same key as the I line" },
+		{ "I\t0\t00000000000000aa\t2", "I\t0\t00000000000000ab\t1\n"
+		    "I\t0\t00000000000000aa\t1", 7, "I line out of order" },
+		{ "T\t0\tputin\t3\t2", "T\t0\tputin\t2\t1\n"
+		    "T\t0\tputin\t1\t1", 8, "the same key as the T line" },
+		{ "T\t0\tputin\t3\t2", "T\t0\tputin\t2\t1\n"
+		    "T\t0\tput\t1\t1", 8, "T line out of order" },
+		{ "T\t0\tputin", "unread\nT\t0\tputin", 7, "could not read" },
 	};
 
 	ck_assert_int_eq(load(st, good, &e), 0);
@@ -644,7 +665,7 @@ START_TEST(stats_load_rejects_a_nul_byte)
 	*strstr(text, "putin") = '\0';
 	path = tmpwrite(text, strlen(good));
 	fd = open(path, O_RDONLY);
-	ck_assert_int_eq(stats_load(st, fd, &e), -1);
+	ck_assert_int_eq(stats_load(st, fd, 0, &e), -1);
 	ck_assert_uint_eq(e.line, 7);
 	ck_assert_ptr_nonnull(strstr(e.msg, "NUL"));
 	close(fd);
@@ -671,6 +692,18 @@ START_TEST(stats_load_rejects_partials_made_differently)
 	stats_free(st);
 	free(other);
 	free(both);
+	st = stats_new(NULL);
+	other = damage("tables=terms", "tables=terms,names");
+	both = malloc(2 * sizeof(good) + 16);
+	strcpy(both, good);
+	strcat(both, other);
+	ck_assert_int_eq(load(st, both, &e), -1);
+	ck_assert_uint_eq(e.line, 9);
+	ck_assert_str_eq(e.msg, "partial with tables=terms,names, the first "
+	    "with tables=terms");
+	stats_free(st);
+	free(other);
+	free(both);
 }
 END_TEST
 
@@ -690,6 +723,154 @@ START_TEST(stats_load_rejects_counts_that_overflow)
 	stats_free(st);
 	free(big);
 	free(both);
+}
+END_TEST
+
+/* A partial is written in order: the groups by key, then each kind. */
+START_TEST(stats_write_sorts_groups_and_keys)
+{
+	static const struct stconf c = { ST_TERMS | ST_BIGRAMS, FIELD_DATE,
+	    0 };
+	struct stats *st = stats_new(&c);
+	long g;
+	char *s;
+
+	article(st, "2024-01-02", "2024-01-02", 0xbb, 2);
+	g = stats_group(st, "2024-01-02", 10);
+	words(st, g, "zeta alpha");
+	article(st, "2024-01-01", "2024-01-01", 0xaa, 3);
+	g = stats_group(st, "2024-01-01", 10);
+	words(st, g, "beta zeta ab");
+	s = partial(st);
+	ck_assert_str_eq(s, "artstat-partial\t2\tgroup=date\t"
+	    "tables=terms,bigrams\tstop=0000000000000000\n"
+	    "G\t0\t2024-01-01\nG\t1\t2024-01-02\n"
+	    "S\t0\t1\t3\t0\t1\t1\t18\t0\t2024-01-01\t2024-01-01\n"
+	    "S\t1\t1\t2\t0\t1\t1\t12\t0\t2024-01-02\t2024-01-02\n"
+	    "L\t0\t3\t1\nL\t1\t2\t1\n"
+	    "I\t0\t00000000000000aa\t1\nI\t1\t00000000000000bb\t1\n"
+	    "T\t0\tab\t1\t1\nT\t0\tbeta\t1\t1\nT\t0\tzeta\t1\t1\n"
+	    "T\t1\talpha\t1\t1\nT\t1\tzeta\t1\t1\n"
+	    "B\t0\tbeta\tzeta\t1\t1\nB\t0\tzeta\tab\t1\t1\n"
+	    "B\t1\tzeta\talpha\t1\t1\n"
+	    "end\t16\n");
+	free(s);
+	stats_free(st);
+}
+END_TEST
+
+/* A partial of two groups with a line of every kind. */
+static const char grouped[] =
+    "artstat-partial\t2\tgroup=agency\ttables=terms,bigrams,names\t"
+    "stop=0000000000000000\n"
+    "G\t0\tAFP\n"
+    "G\t1\tReuters\n"
+    "S\t0\t1\t3\t1\t1\t0\t20\t1\t\t\n"
+    "S\t1\t1\t3\t1\t1\t0\t20\t1\t\t\n"
+    "L\t0\t3\t1\n"
+    "L\t1\t3\t1\n"
+    "I\t0\t00000000000000aa\t1\n"
+    "I\t1\t00000000000000bb\t1\n"
+    "T\t0\tputin\t1\t1\n"
+    "T\t1\tputin\t1\t1\n"
+    "B\t0\tputin\tsaid\t1\t1\n"
+    "B\t1\tputin\tsaid\t1\t1\n"
+    "N\t0\tVladimir Putin\t1\t1\n"
+    "N\t1\tVladimir Putin\t1\t1\n"
+    "end\t14\n";
+
+/* Replaces the first occurrence of from in text by to. */
+static char *
+replace(const char *text, const char *from, const char *to)
+{
+	const char *p = strstr(text, from);
+	char *s;
+
+	ck_assert_ptr_nonnull(p);
+	s = malloc(strlen(text) + strlen(to) + 1);
+	memcpy(s, text, (size_t)(p - text));
+	strcpy(s + (p - text), to);
+	strcat(s, p + strlen(from));
+	return s;
+}
+
+/*
+ * Every kind of line comes in the order of group and key, each key once:
+ * a line twice is refused however its sums agree, as is a line out of
+ * its place.
+ */
+START_TEST(stats_load_wants_each_key_once_in_order)
+{
+	struct stats *st = stats_new(NULL);
+	struct sterr e;
+	char *s;
+	size_t i;
+	static const struct {
+		const char	*from, *to;
+		unsigned long	 line;
+		const char	*msg;
+	} cases[] = {
+		{ "G\t1\tReuters", "G\t1\tAFP", 3, "G line: the same key" },
+		{ "G\t0\tAFP\nG\t1\tReuters", "G\t0\tReuters\nG\t1\tAFP", 3,
+		    "G line out of order" },
+		{ "L\t1\t3", "L\t0\t3", 7, "L line: the same key" },
+		{ "I\t0\t00000000000000aa\t1\nI\t1\t00000000000000bb",
+		    "I\t1\t00000000000000bb\t1\nI\t0\t00000000000000aa", 9,
+		    "I line out of order" },
+		{ "T\t1\tputin", "T\t0\tputin", 11, "T line: the same key" },
+		{ "B\t1\tputin\tsaid", "B\t0\tputin\tsaid", 13,
+		    "B line: the same key" },
+		{ "B\t0\tputin\tsaid\t1\t1\n", "B\t0\tputin\tsaid\t1\t1\n"
+		    "B\t0\tputin\tsa\t1\t1\n", 13, "B line out of order" },
+		{ "N\t1\tVladimir", "N\t0\tVladimir", 15,
+		    "N line: the same key" },
+	};
+
+	ck_assert_int_eq(load(st, grouped, &e), 0);
+	stats_free(st);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		s = replace(grouped, cases[i].from, cases[i].to);
+		rejects(s, cases[i].line, cases[i].msg);
+		free(s);
+	}
+}
+END_TEST
+
+/* CRLF line ends are read as LF; a line over the bound is damage. */
+START_TEST(stats_load_takes_crlf_and_bounds_a_line)
+{
+	struct stats *a = stats_new(NULL), *b = stats_new(NULL);
+	struct sterr e;
+	const char *p;
+	char *crlf, *q, *s1, *s2;
+	enum streport r;
+
+	crlf = malloc(2 * sizeof(grouped));
+	for (p = grouped, q = crlf; *p != '\0'; *q++ = *p++)
+		if (*p == '\n')
+			*q++ = '\r';
+	*q = '\0';
+	ck_assert_int_eq(load(a, grouped, &e), 0);
+	ck_assert_int_eq(load(b, crlf, &e), 0);
+	for (r = REP_SUMMARY; r <= REP_NAMES; r++) {
+		s1 = print(a, r, 10, 0);
+		s2 = print(b, r, 10, 0);
+		ck_assert_str_eq(s1, s2);
+		free(s1);
+		free(s2);
+	}
+	stats_free(a);
+	stats_free(b);
+	a = stats_new(NULL);
+	ck_assert_int_eq(loadmax(a, grouped, 24, &e), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_uint_eq(e.line, 1);
+	ck_assert_str_eq(e.msg, "line longer than 24 bytes, the bound of -L");
+	stats_free(a);
+	a = stats_new(NULL);
+	ck_assert_int_eq(loadmax(a, grouped, 80, &e), 0);
+	stats_free(a);
+	free(crlf);
 }
 END_TEST
 
@@ -860,6 +1041,9 @@ stats_suite(void)
 	tcase_add_test(tc, stats_load_rejects_a_nul_byte);
 	tcase_add_test(tc, stats_load_rejects_partials_made_differently);
 	tcase_add_test(tc, stats_load_rejects_counts_that_overflow);
+	tcase_add_test(tc, stats_load_wants_each_key_once_in_order);
+	tcase_add_test(tc, stats_load_takes_crlf_and_bounds_a_line);
+	tcase_add_test(tc, stats_write_sorts_groups_and_keys);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("near_cluster");
 	tcase_add_test(tc, near_cluster_joins_fingerprints_within_k_bits);
