@@ -217,7 +217,7 @@ twokey(char *key, uint32_t g, uint32_t w)
  * at most bits bits, directly or through others (single linkage).  On
  * return cl[i] is the smallest index in the cluster of hashes[i].
  * Returns 0, or -1 with errno set (ENOMEM, or EINVAL for bits outside
- * 0 to 63).
+ * 0 to STATS_MAXBITS).
  */
 int	near_cluster(const uint64_t *hashes, size_t n, int bits, size_t *cl);
 

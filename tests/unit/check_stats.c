@@ -715,17 +715,124 @@ START_TEST(near_cluster_joins_fingerprints_within_k_bits)
 }
 END_TEST
 
-START_TEST(near_cluster_refuses_a_distance_beyond_63)
+START_TEST(near_cluster_refuses_more_bits_than_its_bound)
 {
-	uint64_t h[] = { 1, 2 };
-	size_t cl[2];
+	uint64_t h[] = { 1, 2, 0xff };
+	size_t cl[3];
 
 	errno = 0;
-	ck_assert_int_eq(near_cluster(h, 2, 64, cl), -1);
+	ck_assert_int_eq(near_cluster(h, 2, STATS_MAXBITS + 1, cl), -1);
 	ck_assert_int_eq(errno, EINVAL);
-	ck_assert_int_eq(near_cluster(h, 0, 63, cl), 0);
-	ck_assert_int_eq(near_cluster(h, 2, 63, cl), 0);
+	ck_assert_int_eq(near_cluster(h, 2, -1, cl), -1);
+	ck_assert_int_eq(near_cluster(h, 0, STATS_MAXBITS, cl), 0);
+	ck_assert_int_eq(near_cluster(h, 3, STATS_MAXBITS, cl), 0);
 	ck_assert_uint_eq(cl[1], 0);
+	ck_assert_uint_eq(cl[2], 0);
+}
+END_TEST
+
+/* splitmix64: the same fingerprints on every machine. */
+static uint64_t
+rnd(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int
+distance(uint64_t a, uint64_t b)
+{
+	int n;
+
+	for (n = 0, a ^= b; a != 0; a &= a - 1)
+		n++;
+	return n;
+}
+
+/*
+ * The clusters the slow way, without union-find: every fingerprint takes
+ * the smallest label of those within bits of it, until none changes.
+ */
+static void
+slowclusters(const uint64_t *h, size_t n, int bits, size_t *cl)
+{
+	size_t i, j;
+	int changed;
+
+	for (i = 0; i < n; i++)
+		cl[i] = i;
+	do {
+		changed = 0;
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				if (cl[i] != cl[j] &&
+				    distance(h[i], h[j]) <= bits) {
+					if (cl[i] < cl[j])
+						cl[j] = cl[i];
+					else
+						cl[i] = cl[j];
+					changed = 1;
+				}
+	} while (changed);
+}
+
+#define NFP	1500
+
+/* Fingerprints of four kinds: what near_cluster() must cluster right. */
+static void
+fingerprints(int kind, uint64_t *h, size_t n, uint64_t seed)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < n; i++)
+		switch (kind) {
+		case 0:		/* random */
+			h[i] = rnd(&seed);
+			break;
+		case 1:		/* a bit set one time in eight: biased, as news is */
+			h[i] = rnd(&seed) & rnd(&seed) & rnd(&seed);
+			break;
+		case 2:		/* copies of 60, a few bits off, some equal */
+			h[i] = i < 60 ? rnd(&seed) : h[rnd(&seed) % i];
+			for (f = (int)(rnd(&seed) % 4); f > 0; f--)
+				h[i] ^= (uint64_t)1 << rnd(&seed) % 64;
+			break;
+		default:	/* all alike but the low 11 bits: one bucket */
+			h[i] = 0x5a5a5a5a5a5a5800ULL | (rnd(&seed) & 0x7ff);
+			break;
+		}
+}
+
+/* The clusters are those of every pair compared, for every bits allowed. */
+START_TEST(near_cluster_finds_the_clusters_of_every_pair_compared)
+{
+	uint64_t *h = calloc(NFP, sizeof(*h));
+	size_t *cl = calloc(NFP, sizeof(*cl)), *want = calloc(NFP,
+	    sizeof(*want)), i, joined;
+	int bits;
+
+	ck_assert(h != NULL && cl != NULL && want != NULL);
+	fingerprints(_i, h, NFP, 0x6e656172 + (uint64_t)_i);
+	for (bits = 0; bits <= STATS_MAXBITS; bits++) {
+		ck_assert_int_eq(near_cluster(h, NFP, bits, cl), 0);
+		slowclusters(h, NFP, bits, want);
+		for (i = joined = 0; i < NFP; i++) {
+			ck_assert_msg(cl[i] == want[i],
+			    "kind %d, %d bits: fingerprint %zu in cluster %zu, "
+			    "not %zu", _i, bits, i, cl[i], want[i]);
+			joined += cl[i] != i;
+		}
+		/* Random fingerprints are rarely near; the others are. */
+		if (_i > 0 && bits >= 3)
+			ck_assert_uint_gt(joined, 0);
+	}
+	free(h);
+	free(cl);
+	free(want);
 }
 END_TEST
 
@@ -863,7 +970,10 @@ stats_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("near_cluster");
 	tcase_add_test(tc, near_cluster_joins_fingerprints_within_k_bits);
-	tcase_add_test(tc, near_cluster_refuses_a_distance_beyond_63);
+	tcase_add_test(tc, near_cluster_refuses_more_bits_than_its_bound);
+	tcase_add_loop_test(tc,
+	    near_cluster_finds_the_clusters_of_every_pair_compared, 0, 4);
+	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats_stophash");
 	tcase_add_test(tc, stats_stophash_ignores_order_and_repetition);
