@@ -369,10 +369,14 @@ addbody(struct stats *st, struct fieldctx *fc, const char *body)
 {
 	struct artin *in;
 	struct article *a;
-	char *path, text[256];
+	char *path, *text;
+	size_t n = strlen(body) + 32;
 
-	snprintf(text, sizeof(text), "date 2025-12-03 Title\n\n%s\n", body);
+	text = malloc(n);
+	ck_assert_ptr_nonnull(text);
+	snprintf(text, n, "date 2025-12-03 Title\n\n%s\n", body);
 	path = tmpwrite(text, strlen(text));
+	free(text);
 	in = artin_open(path, FMT_AUTO);
 	ck_assert_ptr_nonnull(in);
 	ck_assert_int_eq(artin_next(in, &a), 1);
@@ -440,6 +444,86 @@ START_TEST(stats_add_leaves_stop_words_out_of_the_terms_alone)
 	free(s);
 	field_free(fc);
 	stats_free(st);
+}
+END_TEST
+
+#define NWORDS	100000
+
+/*
+ * A body of NWORDS distinct words of 6 to 8 small letters after the
+ * text before; the caller frees it.
+ */
+static char *
+distinctwords(const char *before)
+{
+	size_t n = strlen(before) + NWORDS * 9 + 1, i, j, len, v;
+	char *body, *p;
+
+	body = malloc(n);
+	ck_assert_ptr_nonnull(body);
+	p = body + strlen(strcpy(body, before));
+	for (i = 0; i < NWORDS; i++) {
+		len = 6 + i % 3;
+		for (j = 0, v = i; j < len; j++, v /= 26)
+			*p++ = (char)('a' + v % 26);
+		*p++ = ' ';
+	}
+	*p = '\0';
+	return body;
+}
+
+/*
+ * A distinct word takes its entry, its key and its slot among the short
+ * words, and no slot in the vocabulary's own index as well: some 150
+ * bytes a word, where there were 240.
+ */
+START_TEST(stats_add_holds_some_150_bytes_a_distinct_word)
+{
+	static const struct stconf only = { ST_TERMS, -1, 0 };
+	struct stats *st = stats_new(&only);
+	struct fieldctx *fc = field_new();
+	char *body = distinctwords(""), *s;
+
+	ck_assert_ptr_nonnull(st);
+	ck_assert_ptr_nonnull(fc);
+	addbody(st, fc, body);
+	s = print(st, REP_TERMS, 1, 0);
+	ck_assert_str_eq(s, "aaaaaa\t1\t1\n");
+	free(s);
+	ck_assert_uint_eq(htab_count(&st->voc), NWORDS);
+	ck_assert_uint_lt(stats_bytes(st), (size_t)NWORDS * 160);
+	free(body);
+	field_free(fc);
+	stats_free(st);
+}
+END_TEST
+
+/*
+ * The names alone look the words up but add none: what they hold grows
+ * with the names, not with the words that are none.
+ */
+START_TEST(stats_add_holds_nothing_for_words_that_are_no_names)
+{
+	static const struct stconf only = { ST_NAMES, -1, 0 };
+	struct stats *one = stats_new(&only), *many = stats_new(&only);
+	struct fieldctx *fc = field_new();
+	char *body = distinctwords("Marco Rubio said "), *s;
+
+	ck_assert_ptr_nonnull(one);
+	ck_assert_ptr_nonnull(many);
+	ck_assert_ptr_nonnull(fc);
+	ck_assert_int_eq(stats_mark(one, "said", 4, STATS_STOP), 0);
+	ck_assert_int_eq(stats_mark(many, "said", 4, STATS_STOP), 0);
+	addbody(one, fc, "Marco Rubio said so");
+	addbody(many, fc, body);
+	s = print(many, REP_NAMES, 0, 0);
+	ck_assert_str_eq(s, "Marco Rubio\t1\t1\n");
+	free(s);
+	ck_assert_uint_eq(stats_bytes(many), stats_bytes(one));
+	free(body);
+	field_free(fc);
+	stats_free(one);
+	stats_free(many);
 }
 END_TEST
 
@@ -742,14 +826,16 @@ rnd(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
+/* The bits two fingerprints differ in, counted a byte at a time. */
 static int
 distance(uint64_t a, uint64_t b)
 {
-	int n;
+	uint64_t x = a ^ b;
 
-	for (n = 0, a ^= b; a != 0; a &= a - 1)
-		n++;
-	return n;
+	x -= x >> 1 & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + (x >> 2 & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (int)((x * 0x0101010101010101ULL) >> 56);
 }
 
 /*
@@ -967,6 +1053,11 @@ stats_suite(void)
 	tcase_add_test(tc, stats_load_rejects_a_nul_byte);
 	tcase_add_test(tc, stats_load_rejects_partials_made_differently);
 	tcase_add_test(tc, stats_load_rejects_counts_that_overflow);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stats_bytes");
+	tcase_add_test(tc, stats_add_holds_some_150_bytes_a_distinct_word);
+	tcase_add_test(tc, stats_add_holds_nothing_for_words_that_are_no_names);
+	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("near_cluster");
 	tcase_add_test(tc, near_cluster_joins_fingerprints_within_k_bits);
