@@ -1,8 +1,8 @@
 # bench/artstat.sh: artstat's summary against wc -w on the same text, its
 # top terms and names against a word count in mawk and the
-# tr | sort | uniq -c pipeline, and the parallel recipe of artstat(1),
-# chunks (-c) of the file, against one process and against pieces that
-# parallel --pipepart copies.
+# tr | sort | uniq -c pipeline, its near-duplicates at -k 8 against -k 3,
+# and the parallel recipe of artstat(1), chunks (-c) of the file, against
+# one process and against pieces that parallel --pipepart copies.
 
 # A word count in an awk associative array, and its ten most frequent.
 MAWK_WORDS='{ for (i = 1; i <= NF; i++) c[tolower($i)]++ }
@@ -23,6 +23,19 @@ peer 'tr|tr|sort|uniq -c|sort' 'tr -cs A-Za-z "\n" <"$ART" | tr A-Z a-z |
 tool 'artstat -N' "$ART" 'mem cmd/artstat -N "$ART" >/dev/null'
 peer 'mawk c[tolower($i)]++' \
     'mem mawk "$MAWK_WORDS" "$ART" | sort -rn | head -n 10 >/dev/null'
+
+# Near-duplicates (-d) at the largest -k against the default -k 3, on
+# 200,000 generated articles (some 630 MB), and against artfields making
+# the same fingerprints alone: what clustering them adds.
+NEAR=$OUT/near.txt
+if [ ! -s "$NEAR" ] || [ bench/gen -nt "$NEAR" ]; then
+	bench/gen -n 200000 -s "$BENCH_SEED" >"$NEAR.tmp"
+	mv "$NEAR.tmp" "$NEAR"
+fi
+tool 'artstat -d -k 8' "$NEAR" 'mem cmd/artstat -d -k 8 "$NEAR" >/dev/null'
+peer 'artstat -d -k 3' 'mem cmd/artstat -d -k 3 "$NEAR" >/dev/null'
+peer 'artfields -f simhash' 'mem cmd/artfields -f simhash "$NEAR" >/dev/null'
+note 'artstat: -d -k 8 should take no more than 4 times -d -k 3 (ratio 0.25 or more).'
 
 if command -v parallel >/dev/null 2>&1; then
 	# One chunk (-c) per processor, each read by its own process.

@@ -633,7 +633,7 @@ main(int argc, char *argv[])
 			Hflag = out.header = 1;
 			break;
 		case 'k':
-			out.bits = (int)number(optarg, 63, "-k");
+			out.bits = (int)number(optarg, STATS_MAXBITS, "-k");
 			break;
 		case 'L':
 			if (artin_parsesize(optarg, &maxbytes) == -1)

@@ -82,22 +82,24 @@ htab_find(const struct htab *t, const void *key, size_t n, uint64_t h)
 	return -1;
 }
 
-/* Fills a slot for entry i. */
+/* Fills a slot for entry i, a key of n bytes whose hash is h. */
 static void
-fill(struct hslot *s, const struct hent *e, size_t i)
+fill(struct hslot *s, uint64_t h, size_t i, const char *key, size_t n)
 {
-	memset(s, 0, sizeof(*s));
-	s->hash = e->hash;
+	s->hash = h;
 	s->idx = (uint32_t)(i + 1);
-	s->len = e->len;
-	htab_pack(e->key, e->len, s->pre);
+	s->len = (uint32_t)n;
+	htab_pack(key, n, s->pre);
 }
 
-/* Doubles the slot array (or makes the first one) and rehashes. */
+/*
+ * Doubles the slot array (or makes the first one) and moves the slots
+ * over: they hold the hashes, which the entries do not.
+ */
 static int
 grow(struct htab *t)
 {
-	struct hslot *slot;
+	struct hslot *slot, *o;
 	size_t i, j, nslot, mask;
 
 	nslot = t->mask == 0 ? MINSLOTS : (t->mask + 1) * 2;
@@ -108,11 +110,14 @@ grow(struct htab *t)
 	if ((slot = calloc(nslot, sizeof(*slot))) == NULL)
 		return -1;
 	mask = nslot - 1;
-	for (i = 0; i < t->n; i++) {
-		for (j = (size_t)t->ent[i].hash & mask; slot[j].idx != 0;
+	for (i = 0; t->mask != 0 && i <= t->mask; i++) {
+		o = &t->slot[i];
+		if (o->idx == 0)
+			continue;
+		for (j = (size_t)o->hash & mask; slot[j].idx != 0;
 		    j = (j + 1) & mask)
 			;
-		fill(&slot[j], &t->ent[i], i);
+		slot[j] = *o;
 	}
 	free(t->slot);
 	t->slot = slot;
@@ -154,13 +159,16 @@ keycopy(struct htab *t, const void *key, size_t n)
 	return p;
 }
 
-/* Adds a new entry for a key known to be absent; returns its index. */
-static long
-add(struct htab *t, const void *key, size_t n, uint64_t h)
+long
+htab_add(struct htab *t, const void *key, size_t n)
 {
 	struct hent *ent, *e;
-	size_t i, cap;
+	size_t cap;
 
+	if (n >= UINT32_MAX) {
+		errno = EOVERFLOW;
+		return -1;
+	}
 	if (t->n >= UINT32_MAX - 1) {
 		errno = ENOMEM;
 		return -1;
@@ -175,33 +183,36 @@ add(struct htab *t, const void *key, size_t n, uint64_t h)
 		t->ent = ent;
 		t->cap = cap;
 	}
-	if ((t->n + 1) * 2 > t->mask + 1 && grow(t) == -1)
-		return -1;
 	e = &t->ent[t->n];
 	memset(e, 0, sizeof(*e));
 	if ((e->key = keycopy(t, key, n)) == NULL)
 		return -1;
-	e->hash = h;
 	e->len = (uint32_t)n;
-	for (i = (size_t)h & t->mask; t->slot[i].idx != 0;
-	    i = (i + 1) & t->mask)
-		;
-	fill(&t->slot[i], e, t->n);
 	return (long)t->n++;
 }
 
 long
 htab_put(struct htab *t, const void *key, size_t n, uint64_t h)
 {
-	long i;
+	size_t i;
+	long e;
 
 	if (n >= UINT32_MAX) {
 		errno = EOVERFLOW;
 		return -1;
 	}
-	if ((i = htab_find(t, key, n, h)) >= 0)
-		return i;
-	return add(t, key, n, h);
+	if ((e = htab_find(t, key, n, h)) >= 0)
+		return e;
+	if ((t->used + 1) * 2 > t->mask + 1 && grow(t) == -1)
+		return -1;
+	if ((e = htab_add(t, key, n)) == -1)
+		return -1;
+	for (i = (size_t)h & t->mask; t->slot[i].idx != 0;
+	    i = (i + 1) & t->mask)
+		;
+	fill(&t->slot[i], h, (size_t)e, key, n);
+	t->used++;
+	return e;
 }
 
 size_t

@@ -6,7 +6,8 @@
  * they were added, so that an entry has a stable index and a walk over
  * the table is deterministic; the keys are copied into an arena of large
  * blocks.  Memory is proportional to the number and size of the distinct
- * keys, whatever the number of lookups.
+ * keys, whatever the number of lookups: 40 bytes an entry, 64 to 128 of
+ * slots, and the key with a NUL.
  */
 #ifndef ART_HTAB_H
 #define ART_HTAB_H
@@ -17,9 +18,9 @@
 
 #define HTAB_NVAL	3
 
+/* An entry; its hash is in its slot alone. */
 struct hent {
 	const char	*key;	/* copy of the key, NUL-terminated */
-	uint64_t	 hash;
 	uint32_t	 len;	/* key bytes, without the NUL */
 	uint32_t	 flags;	/* the user's, 0 when added */
 	uint64_t	 val[HTAB_NVAL]; /* the user's, 0 when added */
@@ -44,6 +45,7 @@ struct htab_block;
 struct htab {
 	struct hslot		*slot;
 	size_t			 mask;	/* slots - 1; 0 before the first add */
+	size_t			 used;	/* slots in use */
 	struct hent		*ent;
 	size_t			 n;	/* entries in use */
 	size_t			 cap;	/* entries allocated */
@@ -125,6 +127,15 @@ htab_findk(const struct htab *t, const uint64_t k[2], size_t n, uint64_t h)
  * add.
  */
 long		htab_put(struct htab *, const void *, size_t n, uint64_t h);
+
+/*
+ * Adds an entry for a key of n bytes that the caller knows is not in the
+ * table, with zero values, and gives it no slot: htab_find() and
+ * htab_put() do not see it, and it takes no room in the slots.  For a
+ * caller that keeps an index of its own for some keys.  Returns the index
+ * of the entry, or -1 with errno set as htab_put() does.
+ */
+long		htab_add(struct htab *, const void *, size_t n);
 
 /* The entry of an index. */
 static inline struct hent *

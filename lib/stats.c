@@ -53,6 +53,22 @@ stats_free(struct stats *st)
 	free(st);
 }
 
+size_t
+stats_bytes(const struct stats *st)
+{
+	size_t n = sizeof(*st);
+
+	n += htab_bytes(&st->groups) + htab_bytes(&st->lens) +
+	    htab_bytes(&st->voc) + htab_bytes(&st->terms) +
+	    htab_bytes(&st->bigrams) + htab_bytes(&st->names);
+	if (st->ids.mask != 0)
+		n += (st->ids.mask + 1) * sizeof(*st->ids.slot);
+	if (st->fast.mask != 0)
+		n += (st->fast.mask + 1) * sizeof(*st->fast.slot);
+	return n + st->gcap * sizeof(*st->g) + st->vcap + st->tmp.cap +
+	    st->name.cap;
+}
+
 const struct stconf *
 stats_conf(const struct stats *st)
 {
@@ -87,17 +103,19 @@ stats_mark(struct stats *st, const char *w, size_t n, int marks)
 	uint64_t k[2];
 	long i;
 
-	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1 ||
-	    markword(st, i, marks) == -1)
-		return -1;
-	if (n <= HTAB_PRE) {
-		htab_pack(w, n, k);
-		/* What was counted, was counted with the marks it had. */
-		if ((s = vfind(&st->fast, k, n, htab_hashk(k, n))) != NULL) {
-			stats_vsettle(st, s);
-			s->marks = st->vmarks[i];
-		}
+	if (n > HTAB_PRE) {
+		if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1)
+			return -1;
+		return markword(st, i, marks);
 	}
+	htab_pack(w, n, k);
+	if ((s = stats_vslot(st, k, n, htab_hashk(k, n))) == NULL)
+		return -1;
+	/* What was counted, was counted with the marks it had. */
+	stats_vsettle(st, s);
+	if (markword(st, s->idx - 1, marks) == -1)
+		return -1;
+	s->marks = st->vmarks[s->idx - 1];
 	return 0;
 }
 
@@ -392,8 +410,17 @@ stats_addterm(struct stats *st, uint32_t g, uint32_t w, uint64_t count,
 long
 stats_word(struct stats *st, const char *w, size_t n, int *marks)
 {
+	struct vslot *s;
+	uint64_t k[2];
 	long i;
 
+	if (n <= HTAB_PRE) {
+		htab_pack(w, n, k);
+		if ((s = stats_vslot(st, k, n, htab_hashk(k, n))) == NULL)
+			return -1;
+		*marks = s->marks;
+		return (long)s->idx - 1;
+	}
 	if ((i = htab_put(&st->voc, w, n, htab_hash(w, n))) == -1 ||
 	    markword(st, i, 0) == -1)
 		return -1;
@@ -438,14 +465,15 @@ stats_vslot(struct stats *st, const uint64_t k[2], size_t n, uint64_t h)
 	char w[HTAB_PRE];
 	size_t i;
 	long wi;
-	int marks;
 
 	if ((s = vfind(f, k, n, h)) != NULL)
 		return s;
 	for (i = 0; i < n; i++)
 		w[i] = (char)(k[i >> 3] >> (i & 7) * 8);
-	if ((wi = stats_word(st, w, n, &marks)) == -1 ||
-	    ((f->n + 1) * 2 > f->mask + 1 && vgrow(f) == -1))
+	/* Room first, so that a failure leaves no entry without a slot. */
+	if (((f->n + 1) * 2 > f->mask + 1 && vgrow(f) == -1) ||
+	    markword(st, (long)htab_count(&st->voc), 0) == -1 ||
+	    (wi = htab_add(&st->voc, w, n)) == -1)
 		return NULL;
 	for (i = (size_t)h & f->mask; (s = &f->slot[i])->idx != 0;
 	    i = (i + 1) & f->mask)
@@ -455,7 +483,6 @@ stats_vslot(struct stats *st, const uint64_t k[2], size_t n, uint64_t h)
 	s->k[1] = k[1];
 	s->idx = (uint32_t)wi + 1;
 	s->len = (uint8_t)n;
-	s->marks = (uint8_t)marks;
 	f->n++;
 	return s;
 }

@@ -56,6 +56,12 @@ struct stfig {
 	uint64_t	 simhash;	/* used with ST_NEAR */
 };
 
+/*
+ * Near-duplicates differ in at most this many bits: more would join
+ * unrelated articles, and take the index more than linear time.
+ */
+#define STATS_MAXBITS	8
+
 /* How to print. */
 struct stout {
 	enum streport	 report;

@@ -40,13 +40,14 @@ struct idset {
 };
 
 /*
- * The words of at most HTAB_PRE bytes once more, in a table of their own
- * that the walk over a body probes once a word: a slot holds the packed
- * word (htab_pack()), its index in the vocabulary, its marks and, for the
- * ungrouped terms, the counts not yet added to its entry, so that
- * counting a word touches one slot of 32 bytes and nothing else.
- * stats_settle() adds the counts to the entries.  Open addressing, half
- * full at most.
+ * The index of the words of at most HTAB_PRE bytes, which the walk over a
+ * body probes once a word; the vocabulary's own slots index only the
+ * longer words (htab_add()), so that a word has one slot, not two.  A
+ * slot holds the packed word (htab_pack()), its index in the vocabulary,
+ * its marks and, for the ungrouped terms, the counts not yet added to its
+ * entry, so that counting a word touches one slot of 32 bytes and nothing
+ * else.  stats_settle() adds the counts to the entries.  Open addressing,
+ * half full at most.
  */
 struct vslot {
 	uint64_t	 k[2];
@@ -88,7 +89,7 @@ struct stats {
 	struct htab	 voc;		/* folded words; term counts ungrouped */
 	unsigned char	*vmarks;	/* STATS_* marks of each word */
 	size_t		 vcap;
-	struct vfast	 fast;		/* the short words of voc */
+	struct vfast	 fast;		/* the index of the short words */
 	struct htab	 terms;		/* (group, word), when grouped */
 	struct htab	 bigrams;	/* (group, word, word) */
 	struct htab	 names;		/* (group, name) */
@@ -102,6 +103,12 @@ struct stats {
 	 */
 	struct simhash	 sh;
 };
+
+/*
+ * The bytes the state holds: its tables, slots and arrays, as allocated.
+ * For tests.
+ */
+size_t	stats_bytes(const struct stats *);
 
 /*
  * Counts the figures of an article, which stats_article() does after
@@ -169,7 +176,8 @@ vfind(const struct vfast *f, const uint64_t k[2], size_t n, uint64_t h)
 
 /*
  * vfind(), adding the word to the vocabulary and the slots when it is
- * new.  Returns NULL with errno set (ENOMEM).
+ * new: the way to add a short word.  Returns NULL with errno set
+ * (ENOMEM).
  */
 struct vslot *stats_vslot(struct stats *, const uint64_t k[2], size_t n,
 	    uint64_t h);
@@ -235,7 +243,7 @@ twokey(char *key, uint32_t g, uint32_t w)
  * at most bits bits, directly or through others (single linkage).  On
  * return cl[i] is the smallest index in the cluster of hashes[i].
  * Returns 0, or -1 with errno set (ENOMEM, or EINVAL for bits outside
- * 0 to 63).
+ * 0 to STATS_MAXBITS).
  */
 int	near_cluster(const uint64_t *hashes, size_t n, int bits, size_t *cl);
 

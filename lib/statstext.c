@@ -349,6 +349,31 @@ isnumberk(const uint64_t k[2], size_t n)
 }
 
 /*
+ * Folds a word of the body as stats_norm() does: into its packed form k
+ * when it comes to at most HTAB_PRE bytes (1), or into w, of WORDMAX
+ * bytes (0); its length into *np.  -2 for a word that is no term, empty
+ * or a number.
+ */
+static inline int
+fold(struct walk *wk, const char *p, size_t wn, char *w, uint64_t k[2],
+    size_t *np, int *poss)
+{
+	size_t n;
+	int digit = *p >= '0' && *p <= '9';
+
+	if (pack(p, wn, wk->end, k, np, poss))
+		return *np == 0 || (digit && isnumberk(k, *np)) ? -2 : 1;
+	n = stats_norm(w, WORDMAX, p, wn > WORDMAX ? WORDMAX : wn, poss);
+	*np = n;
+	if (n == 0 || (digit && isnumber(w, n)))
+		return -2;
+	if (n > HTAB_PRE)
+		return 0;
+	htab_pack(w, n, k);
+	return 1;
+}
+
+/*
  * Finds a word of the body in the vocabulary: -1 on error, -2 for none.
  * A word of at most HTAB_PRE bytes, as most are, is found in its slot,
  * which *sp receives; a longer one in the vocabulary itself (*sp NULL).
@@ -361,21 +386,11 @@ lookup(struct walk *wk, const char *p, size_t wn, int *marks, int *poss,
 	struct vslot *s;
 	uint64_t k[2], h;
 	size_t n;
-	int digit = *p >= '0' && *p <= '9';
+	int r;
 
-	if (pack(p, wn, wk->end, k, &n, poss)) {
-		if (n == 0 || (digit && isnumberk(k, n)))
-			return -2;
-	} else {
-		n = stats_norm(w, sizeof(w), p, wn > WORDMAX ? WORDMAX : wn,
-		    poss);
-		if (n == 0 || (digit && isnumber(w, n)))
-			return -2;
-		if (n > HTAB_PRE) {
-			*sp = NULL;
-			return stats_word(wk->st, w, n, marks);
-		}
-		htab_pack(w, n, k);
+	if ((r = fold(wk, p, wn, w, k, &n, poss)) != 1) {
+		*sp = NULL;
+		return r == 0 ? stats_word(wk->st, w, n, marks) : r;
 	}
 	h = htab_hashk(k, n);
 	if ((s = vfind(&wk->st->fast, k, n, h)) == NULL &&
@@ -384,6 +399,30 @@ lookup(struct walk *wk, const char *p, size_t wn, int *marks, int *poss,
 	*sp = s;
 	*marks = s->marks;
 	return (long)s->idx - 1;
+}
+
+/*
+ * The marks of a word of the body, without adding it to the vocabulary:
+ * a word not there has none.  -2 for a word that is no term.
+ */
+static int
+marksof(struct walk *wk, const char *p, size_t wn, int *marks)
+{
+	char w[WORDMAX];
+	const struct vslot *s;
+	uint64_t k[2];
+	size_t n;
+	long i;
+	int r, poss;
+
+	*marks = 0;
+	if ((r = fold(wk, p, wn, w, k, &n, &poss)) == 0) {
+		if ((i = htab_find(&wk->st->voc, w, n, htab_hash(w, n))) >= 0)
+			*marks = wk->st->vmarks[i];
+	} else if (r == 1 &&
+	    (s = vfind(&wk->st->fast, k, n, htab_hashk(k, n))) != NULL)
+		*marks = s->marks;
+	return r == -2 ? -2 : 0;
 }
 
 /* Counts a term: an ungrouped one in its slot, if it has one. */
@@ -412,6 +451,21 @@ termonly(struct walk *wk, long i, struct vslot *s, int marks)
 	return 0;
 }
 
+/*
+ * The names alone: a word ends a name when it is not capitalised, and
+ * goes into one by its marks when it is; so they need not add the words
+ * to the vocabulary, which would grow with every distinct word.
+ */
+static int
+nameonly(struct walk *wk, const struct texttok *t)
+{
+	int marks;
+
+	if (!(t->flags & TW_CAP) || marksof(wk, t->p, t->n, &marks) == -2)
+		return endname(wk);
+	return name(wk, t, marks);
+}
+
 static int
 word(struct walk *wk, const struct texttok *t)
 {
@@ -422,8 +476,8 @@ word(struct walk *wk, const struct texttok *t)
 	wk->words++;
 	if (wk->tables & ST_NEAR)
 		simhash_word(wk->sh, t->p, t->n);
-	if (!(wk->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
-		return 0;
+	if (!(wk->tables & (ST_TERMS | ST_BIGRAMS)))
+		return (wk->tables & ST_NAMES) ? nameonly(wk, t) : 0;
 	if ((i = lookup(wk, t->p, t->n, &marks, &poss, &s)) == -1)
 		return -1;
 	if (t->flags & TW_SENT)

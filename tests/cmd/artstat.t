@@ -82,6 +82,11 @@ printf 'date\tarticles\twords\tsentences\tparagraphs\tquotes\tbytes\tfirst\tlast
 expect 'empty input gives no group' 0 "$T/want"
 run artstat -d </dev/null
 expect 'empty input gives no cluster' 0
+run artstat -d -k 8 </dev/null
+expect '-k allows 8 bits' 0
+run artstat -d -k 9 </dev/null
+echo 'artstat: 9: -k must be a number from 0 to 8' >"$T/want.err"
+expect '-k allows no more than 8 bits' 2 "" "$T/want.err"
 
 run artstat "$T/nosuch"
 echo "artstat: $T/nosuch: No such file or directory" >"$T/want.err"

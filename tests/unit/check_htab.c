@@ -154,6 +154,47 @@ START_TEST(htab_bytes_grows_with_the_keys_not_the_lookups)
 }
 END_TEST
 
+/*
+ * An entry added without a slot takes its index among the others, but
+ * no room in the slots, and no lookup sees it.
+ */
+START_TEST(htab_add_makes_an_entry_that_only_its_index_finds)
+{
+	struct htab t;
+	size_t slots;
+	char key[32];
+	long i;
+
+	htab_init(&t);
+	ck_assert_int_eq(put(&t, "kyiv"), 0);
+	ck_assert_int_eq(htab_add(&t, "lviv", 4), 1);
+	ck_assert_int_eq(put(&t, "odesa"), 2);
+	ck_assert_int_eq(find(&t, "lviv"), -1);
+	ck_assert_str_eq(htab_ent(&t, 1)->key, "lviv");
+	ck_assert_uint_eq(htab_ent(&t, 1)->len, 4);
+	ck_assert_uint_eq(htab_ent(&t, 1)->val[0], 0);
+	slots = t.mask + 1;
+	for (i = 3; i < 100000; i++) {
+		snprintf(key, sizeof(key), "w%ld", i);
+		ck_assert_int_eq(htab_add(&t, key, strlen(key)), i);
+	}
+	ck_assert_uint_eq(htab_count(&t), 100000);
+	ck_assert_uint_eq(t.mask + 1, slots);
+	ck_assert_int_eq(find(&t, "kyiv"), 0);
+	ck_assert_int_eq(find(&t, "odesa"), 2);
+	ck_assert_int_eq(find(&t, "w99999"), -1);
+	/* A put after the adds grows the slots and finds its keys still. */
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "p%ld", i);
+		ck_assert_int_eq(put(&t, key), 100000 + i);
+	}
+	ck_assert_int_eq(find(&t, "kyiv"), 0);
+	ck_assert_int_eq(find(&t, "p999"), 100999);
+	ck_assert_int_eq(find(&t, "w3"), -1);
+	htab_free(&t);
+}
+END_TEST
+
 START_TEST(htab_findk_finds_short_keys_by_their_packed_form)
 {
 	struct htab t;
@@ -203,6 +244,9 @@ htab_suite(void)
 	tcase_add_test(tc, htab_put_keeps_indices_in_order_while_it_grows);
 	tcase_add_test(tc, htab_put_tells_apart_keys_with_the_same_hash);
 	tcase_add_test(tc, htab_put_takes_empty_binary_and_long_keys);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("htab_add");
+	tcase_add_test(tc, htab_add_makes_an_entry_that_only_its_index_finds);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("htab_find");
 	tcase_add_test(tc, htab_find_reports_a_missing_key);

@@ -378,10 +378,14 @@ addbody(struct stats *st, struct fieldctx *fc, const char *body)
 {
 	struct artin *in;
 	struct article *a;
-	char *path, text[256];
+	char *path, *text;
+	size_t n = strlen(body) + 32;
 
-	snprintf(text, sizeof(text), "date 2025-12-03 Title\n\n%s\n", body);
+	text = malloc(n);
+	ck_assert_ptr_nonnull(text);
+	snprintf(text, n, "date 2025-12-03 Title\n\n%s\n", body);
 	path = tmpwrite(text, strlen(text));
+	free(text);
 	in = artin_open(path, FMT_AUTO);
 	ck_assert_ptr_nonnull(in);
 	ck_assert_int_eq(artin_next(in, &a), 1);
@@ -449,6 +453,86 @@ START_TEST(stats_add_leaves_stop_words_out_of_the_terms_alone)
 	free(s);
 	field_free(fc);
 	stats_free(st);
+}
+END_TEST
+
+#define NWORDS	100000
+
+/*
+ * A body of NWORDS distinct words of 6 to 8 small letters after the
+ * text before; the caller frees it.
+ */
+static char *
+distinctwords(const char *before)
+{
+	size_t n = strlen(before) + NWORDS * 9 + 1, i, j, len, v;
+	char *body, *p;
+
+	body = malloc(n);
+	ck_assert_ptr_nonnull(body);
+	p = body + strlen(strcpy(body, before));
+	for (i = 0; i < NWORDS; i++) {
+		len = 6 + i % 3;
+		for (j = 0, v = i; j < len; j++, v /= 26)
+			*p++ = (char)('a' + v % 26);
+		*p++ = ' ';
+	}
+	*p = '\0';
+	return body;
+}
+
+/*
+ * A distinct word takes its entry, its key and its slot among the short
+ * words, and no slot in the vocabulary's own index as well: some 150
+ * bytes a word, where there were 240.
+ */
+START_TEST(stats_add_holds_some_150_bytes_a_distinct_word)
+{
+	static const struct stconf only = { ST_TERMS, -1, 0 };
+	struct stats *st = stats_new(&only);
+	struct fieldctx *fc = field_new();
+	char *body = distinctwords(""), *s;
+
+	ck_assert_ptr_nonnull(st);
+	ck_assert_ptr_nonnull(fc);
+	addbody(st, fc, body);
+	s = print(st, REP_TERMS, 1, 0);
+	ck_assert_str_eq(s, "aaaaaa\t1\t1\n");
+	free(s);
+	ck_assert_uint_eq(htab_count(&st->voc), NWORDS);
+	ck_assert_uint_lt(stats_bytes(st), (size_t)NWORDS * 160);
+	free(body);
+	field_free(fc);
+	stats_free(st);
+}
+END_TEST
+
+/*
+ * The names alone look the words up but add none: what they hold grows
+ * with the names, not with the words that are none.
+ */
+START_TEST(stats_add_holds_nothing_for_words_that_are_no_names)
+{
+	static const struct stconf only = { ST_NAMES, -1, 0 };
+	struct stats *one = stats_new(&only), *many = stats_new(&only);
+	struct fieldctx *fc = field_new();
+	char *body = distinctwords("Marco Rubio said "), *s;
+
+	ck_assert_ptr_nonnull(one);
+	ck_assert_ptr_nonnull(many);
+	ck_assert_ptr_nonnull(fc);
+	ck_assert_int_eq(stats_mark(one, "said", 4, STATS_STOP), 0);
+	ck_assert_int_eq(stats_mark(many, "said", 4, STATS_STOP), 0);
+	addbody(one, fc, "Marco Rubio said so");
+	addbody(many, fc, body);
+	s = print(many, REP_NAMES, 0, 0);
+	ck_assert_str_eq(s, "Marco Rubio\t1\t1\n");
+	free(s);
+	ck_assert_uint_eq(stats_bytes(many), stats_bytes(one));
+	free(body);
+	field_free(fc);
+	stats_free(one);
+	stats_free(many);
 }
 END_TEST
 
@@ -896,17 +980,126 @@ START_TEST(near_cluster_joins_fingerprints_within_k_bits)
 }
 END_TEST
 
-START_TEST(near_cluster_refuses_a_distance_beyond_63)
+START_TEST(near_cluster_refuses_more_bits_than_its_bound)
 {
-	uint64_t h[] = { 1, 2 };
-	size_t cl[2];
+	uint64_t h[] = { 1, 2, 0xff };
+	size_t cl[3];
 
 	errno = 0;
-	ck_assert_int_eq(near_cluster(h, 2, 64, cl), -1);
+	ck_assert_int_eq(near_cluster(h, 2, STATS_MAXBITS + 1, cl), -1);
 	ck_assert_int_eq(errno, EINVAL);
-	ck_assert_int_eq(near_cluster(h, 0, 63, cl), 0);
-	ck_assert_int_eq(near_cluster(h, 2, 63, cl), 0);
+	ck_assert_int_eq(near_cluster(h, 2, -1, cl), -1);
+	ck_assert_int_eq(near_cluster(h, 0, STATS_MAXBITS, cl), 0);
+	ck_assert_int_eq(near_cluster(h, 3, STATS_MAXBITS, cl), 0);
 	ck_assert_uint_eq(cl[1], 0);
+	ck_assert_uint_eq(cl[2], 0);
+}
+END_TEST
+
+/* splitmix64: the same fingerprints on every machine. */
+static uint64_t
+rnd(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* The bits two fingerprints differ in, counted a byte at a time. */
+static int
+distance(uint64_t a, uint64_t b)
+{
+	uint64_t x = a ^ b;
+
+	x -= x >> 1 & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + (x >> 2 & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (int)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/*
+ * The clusters the slow way, without union-find: every fingerprint takes
+ * the smallest label of those within bits of it, until none changes.
+ */
+static void
+slowclusters(const uint64_t *h, size_t n, int bits, size_t *cl)
+{
+	size_t i, j;
+	int changed;
+
+	for (i = 0; i < n; i++)
+		cl[i] = i;
+	do {
+		changed = 0;
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				if (cl[i] != cl[j] &&
+				    distance(h[i], h[j]) <= bits) {
+					if (cl[i] < cl[j])
+						cl[j] = cl[i];
+					else
+						cl[i] = cl[j];
+					changed = 1;
+				}
+	} while (changed);
+}
+
+#define NFP	1500
+
+/* Fingerprints of four kinds: what near_cluster() must cluster right. */
+static void
+fingerprints(int kind, uint64_t *h, size_t n, uint64_t seed)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < n; i++)
+		switch (kind) {
+		case 0:		/* random */
+			h[i] = rnd(&seed);
+			break;
+		case 1:		/* a bit set one time in eight: biased, as news is */
+			h[i] = rnd(&seed) & rnd(&seed) & rnd(&seed);
+			break;
+		case 2:		/* copies of 60, a few bits off, some equal */
+			h[i] = i < 60 ? rnd(&seed) : h[rnd(&seed) % i];
+			for (f = (int)(rnd(&seed) % 4); f > 0; f--)
+				h[i] ^= (uint64_t)1 << rnd(&seed) % 64;
+			break;
+		default:	/* all alike but the low 11 bits: one bucket */
+			h[i] = 0x5a5a5a5a5a5a5800ULL | (rnd(&seed) & 0x7ff);
+			break;
+		}
+}
+
+/* The clusters are those of every pair compared, for every bits allowed. */
+START_TEST(near_cluster_finds_the_clusters_of_every_pair_compared)
+{
+	uint64_t *h = calloc(NFP, sizeof(*h));
+	size_t *cl = calloc(NFP, sizeof(*cl)), *want = calloc(NFP,
+	    sizeof(*want)), i, joined;
+	int bits;
+
+	ck_assert(h != NULL && cl != NULL && want != NULL);
+	fingerprints(_i, h, NFP, 0x6e656172 + (uint64_t)_i);
+	for (bits = 0; bits <= STATS_MAXBITS; bits++) {
+		ck_assert_int_eq(near_cluster(h, NFP, bits, cl), 0);
+		slowclusters(h, NFP, bits, want);
+		for (i = joined = 0; i < NFP; i++) {
+			ck_assert_msg(cl[i] == want[i],
+			    "kind %d, %d bits: fingerprint %zu in cluster %zu, "
+			    "not %zu", _i, bits, i, cl[i], want[i]);
+			joined += cl[i] != i;
+		}
+		/* Random fingerprints are rarely near; the others are. */
+		if (_i > 0 && bits >= 3)
+			ck_assert_uint_gt(joined, 0);
+	}
+	free(h);
+	free(cl);
+	free(want);
 }
 END_TEST
 
@@ -1045,9 +1238,17 @@ stats_suite(void)
 	tcase_add_test(tc, stats_load_takes_crlf_and_bounds_a_line);
 	tcase_add_test(tc, stats_write_sorts_groups_and_keys);
 	suite_add_tcase(s, tc);
+	tc = tcase_create("stats_bytes");
+	tcase_add_test(tc, stats_add_holds_some_150_bytes_a_distinct_word);
+	tcase_add_test(tc, stats_add_holds_nothing_for_words_that_are_no_names);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
 	tc = tcase_create("near_cluster");
 	tcase_add_test(tc, near_cluster_joins_fingerprints_within_k_bits);
-	tcase_add_test(tc, near_cluster_refuses_a_distance_beyond_63);
+	tcase_add_test(tc, near_cluster_refuses_more_bits_than_its_bound);
+	tcase_add_loop_test(tc,
+	    near_cluster_finds_the_clusters_of_every_pair_compared, 0, 4);
+	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats_stophash");
 	tcase_add_test(tc, stats_stophash_ignores_order_and_repetition);
