@@ -161,6 +161,7 @@ struct tline {
 	int		 esc;		/* may hold bytes records escape */
 	int		 ffbefore;
 	int		 ffafter;
+	int		 cut;		/* over the bound: its first bytes */
 };
 
 static int
@@ -168,15 +169,17 @@ getline_(struct artin *in, struct tline *l)
 {
 	char *s, *e;
 	size_t n;
-	int r;
+	int r, cutff;
 
 	memset(l, 0, sizeof(*l));
+	cutff = in->hashold ? in->heldff : 0;
 	if (in->hashold) {
 		in->hashold = 0;
 		s = in->held;
 		n = in->heldn;
 		l->no = in->heldno;
 		l->esc = in->heldesc;
+		l->cut = in->heldcut;
 		if (in->heldtrim) {
 			l->ffafter = in->heldff;
 			l->p = s;
@@ -188,7 +191,9 @@ getline_(struct artin *in, struct tline *l)
 			return r;
 		l->no = in->ln.lineno;
 		l->esc = in->ln.hasesc;
-		if (in->ln.hasnul)
+		l->cut = in->cut;
+		cutff = in->ln.cutff;
+		if (in->ln.hasnul && !l->cut)
 			reader_warn(in, l->no, 0, "NUL byte kept as \\0");
 	}
 	for (e = s + n; s < e && isblank_((unsigned char)*s); s++)
@@ -197,6 +202,9 @@ getline_(struct artin *in, struct tline *l)
 	while (e > s && isblank_((unsigned char)e[-1]))
 		if (*--e == '\f')
 			l->ffafter = 1;
+	/* A cut line does not end where it was cut: the line reader saw. */
+	if (l->cut)
+		l->ffafter = cutff;
 	l->p = s;
 	l->n = (size_t)(e - s);
 	return 1;
@@ -224,11 +232,11 @@ isdatetoken(const char *p, size_t n)
 
 /* A parsed header line. */
 struct hline {
-	char	 date[11];
-	char	*tok;		/* the date as written */
-	size_t	 tokn;
-	char	*title;
-	size_t	 titlen;
+	char		 date[11];
+	const char	*tok;		/* the date as written */
+	size_t		 tokn;
+	const char	*title;
+	size_t		 titlen;
 };
 
 /*
@@ -238,12 +246,12 @@ struct hline {
  * well begin with the word.
  */
 static enum hdr
-header(const struct tline *l, int parastart, struct hline *h)
+header(const char *p, size_t n, int parastart, struct hline *h)
 {
-	char *p = l->p, *end = l->p + l->n;
+	const char *end = p + n;
 	enum datecheck dc;
 
-	if (l->n < 6 || memcmp(p, "date", 4) != 0 || (p[4] != ' ' &&
+	if (n < 6 || memcmp(p, "date", 4) != 0 || (p[4] != ' ' &&
 	    p[4] != '\t'))
 		return HDR_NONE;
 	for (p += 5; p < end && isblank_((unsigned char)*p); p++)
@@ -479,30 +487,40 @@ hold(struct artin *in, const struct tline *l)
 	in->heldno = l->no;
 	in->heldesc = l->esc;
 	in->heldff = l->ffafter;
+	in->heldcut = l->cut;
 	in->heldtrim = 1;
 	in->hashold = 1;
 }
 
 /*
- * Forgets an article that has outgrown the bound on what the reader
- * holds (artin_setmax()), and says so; the reader then passes over the
- * rest of it.  Returns 1 when it did.
+ * Forgets the article in hand, or the one a line begins, and says so: it
+ * has a line over the bound on what the reader holds (artin_setmax()),
+ * at longno, or, when longno is 0, it has outgrown the bound.  The reader
+ * then passes over the rest of it.
  */
-static int
-toolong(struct artin *in, struct tstate *st)
+static void
+drop(struct artin *in, struct tstate *st, unsigned long longno)
 {
-	unsigned long start = st->start;
-
-	if (in->ln.max == 0 ||
-	    in->title.n + in->byline.n + in->body.n <= in->ln.max)
-		return 0;
-	reader_warn(in, start, 1, "article longer than %zu bytes skipped",
-	    in->ln.max);
+	reader_skipped(in, st->have ? st->start : longno, longno);
 	memset(st, 0, sizeof(*st));
 	in->title.n = in->byline.n = in->body.n = 0;
-	return 1;
 }
 
+/* Whether the article in hand has outgrown the bound. */
+static int
+toolong(const struct artin *in)
+{
+	return in->ln.max > 0 &&
+	    in->title.n + in->byline.n + in->body.n > in->ln.max;
+}
+
+/*
+ * Reads the next article.  An article with a line over the bound, or that
+ * outgrows it, is passed over whole (skip), up to the next line that
+ * begins an article: a header, or any line after a form feed.  A line
+ * over the bound is known by its first bytes, which are enough to tell
+ * whether it begins an article, and so whether it ends the one before.
+ */
 int
 text_next(struct artin *in, struct article **ap)
 {
@@ -525,17 +543,18 @@ text_next(struct artin *in, struct article **ap)
 		if (r == 0)
 			return st.have ? finish(in, &st, ap) : 0;
 		if (l.ffbefore && st.have) {
-			if (l.n > 0)
+			if (l.n > 0 || l.cut)
 				hold(in, &l);
 			return finish(in, &st, ap);
 		}
-		if (l.n == 0) {
+		if (l.n == 0 && !l.cut) {
 			if (closepara(in, &st) == -1)
 				return -1;
 			st.parastart = 1;
+			st.skip = st.skip && !l.ffbefore;
 			continue;
 		}
-		h = header(&l, st.parastart, &hl);
+		h = header(l.p, l.n, st.parastart, &hl);
 		if (st.skip && h == HDR_NONE && !l.ffbefore) {
 			st.skip = !l.ffafter;
 			st.parastart = 0;
@@ -545,6 +564,11 @@ text_next(struct artin *in, struct article **ap)
 		if (h != HDR_NONE && st.have) {
 			hold(in, &l);
 			return finish(in, &st, ap);
+		}
+		if (l.cut) {
+			drop(in, &st, l.no);
+			st.skip = !l.ffafter;
+			continue;
 		}
 		if (h != HDR_NONE) {
 			begin(in, &st, l.no);
@@ -559,11 +583,13 @@ text_next(struct artin *in, struct article **ap)
 		} else if (addline(in, &st, &l) == -1)
 			return -1;
 		st.parastart = 0;
-		if (toolong(in, &st))
+		if (toolong(in)) {
+			drop(in, &st, 0);
 			st.skip = !l.ffafter;
-		else if (l.ffafter)
+		} else if (l.ffafter)
 			return finish(in, &st, ap);
 		else if (addplain(in, &st) == -1)
 			return -1;
 	}
 }
+

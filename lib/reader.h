@@ -29,6 +29,8 @@ struct artin {
 	int		 heldesc;	/* may hold bytes records escape */
 	int		 ioerr;		/* errno to return after the article */
 	int		 heldmid;	/* held is the rest of a line */
+	int		 heldcut;	/* held is (of) a line cut at the bound */
+	int		 cut;		/* the line last read was cut at the bound */
 	int		 refused;	/* not of the format named: read no more */
 	lines_findfn	*find;		/* records: which lines to look at */
 	void		*findarg;
@@ -61,10 +63,20 @@ void	reader_warn(struct artin *, unsigned long line, int lost,
 int	reader_finish(struct artin *, const char *date, unsigned long line);
 
 /*
- * Reads the next line as lines_next() does, reporting and skipping a line
- * over the bound.
+ * Reads the next line as lines_next() does.  A line over the bound comes
+ * cut to its first in->ln.max bytes, with in->cut set (and in->ln.cutff
+ * saying whether a form feed ends it), for the reader to pass over the
+ * article it is part of; in->cut is 0 for any other line.  Returns 1, 0
+ * at the end of the input, or -1 with errno set.
  */
 int	reader_line(struct artin *, char **p, size_t *n);
+
+/*
+ * Reports an article passed over for the bound: one with a line over it,
+ * at line longno, or, when longno is 0, one that outgrew it.
+ */
+void	reader_skipped(struct artin *, unsigned long start,
+	    unsigned long longno);
 
 /*
  * Puts in->byline in the shape article text gives a byline: "By " goes
