@@ -1,6 +1,6 @@
 /*
- * The article: its columns, its id, its canonical text, and the parser of
- * article text.
+ * The article: its columns, its id, and the parser of article text.  The
+ * canonical text, which the parser reads back the same, is in canon.c.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -12,8 +12,6 @@
 #include "hash.h"
 #include "reader.h"
 #include "tsv.h"
-
-static int	bylinelike(const char *, size_t, int);
 
 static inline int
 isblank_(int c)
@@ -81,72 +79,6 @@ article_id(struct article *a)
 			tsv_hash(&h, s->p, s->n);
 	}
 	return hash64_final(&h);
-}
-
-/* Appends text with its newlines turned to spaces: a title is one line. */
-static int
-putline(struct buf *b, const char *p, size_t n)
-{
-	size_t at = b->n, i;
-
-	if (buf_add(b, p, n) == -1)
-		return -1;
-	for (i = at; i < b->n; i++)
-		if (b->p[i] == '\n')
-			b->p[i] = ' ';
-	return 0;
-}
-
-/*
- * Appends the first paragraph of an article that has no byline.  When it
- * would read as a byline, it goes over two lines, which a byline never
- * does, so that reading the text back gives the same article.
- */
-static int
-putfirst(struct buf *b, const char *p, size_t n)
-{
-	size_t i;
-
-	if (bylinelike(p, n, 0))
-		for (i = 3; i + 1 < n; i++)
-			if (p[i] == ' ' && !isblank_((unsigned char)p[i - 1]) &&
-			    !isblank_((unsigned char)p[i + 1]))
-				return buf_add(b, p, i) == -1 ||
-				    buf_addc(b, '\n') == -1 ||
-				    buf_add(b, p + i + 1, n - i - 1) == -1 ? -1 : 0;
-	return buf_add(b, p, n);
-}
-
-int
-article_puttext(struct buf *b, struct article *a)
-{
-	const char *p, *q, *end;
-	size_t n, bn;
-	int first = 1;
-
-	p = article_text(a, COL_DATE, &n);
-	if (buf_adds(b, "date ") == -1 ||
-	    (n > 0 ? buf_add(b, p, n) : buf_addc(b, '-')) == -1 ||
-	    buf_addc(b, ' ') == -1)
-		return -1;
-	p = article_text(a, COL_TITLE, &n);
-	if (putline(b, p, n) == -1 || buf_addc(b, '\n') == -1)
-		return -1;
-	p = article_text(a, COL_BYLINE, &bn);
-	if (bn > 0 && (buf_addc(b, '\n') == -1 || putline(b, p, bn) == -1 ||
-	    buf_addc(b, '\n') == -1))
-		return -1;
-	p = article_text(a, COL_BODY, &n);
-	for (end = p + n; p < end; p = q + 1, first = 0) {
-		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			q = end;
-		if (buf_addc(b, '\n') == -1 || (first && bn == 0 ?
-		    putfirst(b, p, (size_t)(q - p)) :
-		    buf_add(b, p, (size_t)(q - p))) == -1 ||
-		    buf_addc(b, '\n') == -1)
-			return -1;
-	}
-	return 0;
 }
 
 /*
@@ -340,10 +272,24 @@ sentencelike(const char *p, size_t n)
 	    (unsigned char)p[n - 2] == 0x80 && (unsigned char)p[n - 1] == 0xa6;
 }
 
+/* The length of text once in record escapes. */
+static size_t
+escapedlen(const char *p, size_t n)
+{
+	size_t i, k = n;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\\' || p[i] == '\t' || p[i] == '\n' ||
+		    p[i] == '\r' || p[i] == '\0')
+			k++;
+	return k;
+}
+
 /*
  * Whether one line of text reads as a byline: short, beginning with By
  * (any case) and a blank, and not ending like a sentence.  esc says the
- * text is in record escapes, where a tab is written \t.
+ * text is in record escapes, where a tab is written \t; the length is
+ * always that of the escaped text.
  */
 static int
 bylinelike(const char *p, size_t n, int esc)
@@ -352,6 +298,8 @@ bylinelike(const char *p, size_t n, int esc)
 	    (p[1] != 'Y' && p[1] != 'y'))
 		return 0;
 	if (p[2] != ' ' && !(esc ? memcmp(p + 2, "\\t", 2) == 0 : p[2] == '\t'))
+		return 0;
+	if (!esc && escapedlen(p, n) > BYLINE_MAX)
 		return 0;
 	return !sentencelike(p, n);
 }
@@ -593,3 +541,16 @@ text_next(struct artin *in, struct article **ap)
 	}
 }
 
+int
+text_isheader(const char *p, size_t n, int parastart)
+{
+	struct hline h;
+
+	return header(p, n, parastart, &h) != HDR_NONE;
+}
+
+int
+text_isbyline(const char *p, size_t n, int esc)
+{
+	return bylinelike(p, n, esc);
+}

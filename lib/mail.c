@@ -342,7 +342,7 @@ finish(struct artin *in, struct mst *st, struct article **ap)
 		    "the date of the From line is taken" :
 		    "the article is kept without a date");
 	}
-	if (fromname(in) == -1 || reader_byline(in) == -1)
+	if (fromname(in) == -1 || reader_byline(in) == -1 || text_fit(in) == -1)
 		return -1;
 	if (in->title.n + in->byline.n + in->body.n == 0)
 		reader_warn(in, st->start, 0, "the article has no text");

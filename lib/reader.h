@@ -45,7 +45,7 @@ struct artin {
 	struct buf	 byline;
 	struct buf	 body;
 	struct buf	 origin;
-	struct buf	 aux[5];	/* more parts, for the marked-up formats */
+	struct buf	 aux[6];	/* more parts, for the marked-up formats */
 };
 
 /* Reports a problem at a line of the input; printf-style message. */
@@ -77,6 +77,28 @@ int	reader_line(struct artin *, char **p, size_t *n);
  */
 void	reader_skipped(struct artin *, unsigned long start,
 	    unsigned long longno);
+
+/*
+ * The rules of article text (lib/article.c), for its writer: whether a
+ * trimmed line is a header, where a paragraph may begin (parastart) or
+ * not, and whether a paragraph of one line is a byline when it is the
+ * first (esc: it is in record escapes; its length is always counted
+ * escaped).  Each returns 1 or 0.
+ */
+int	text_isheader(const char *, size_t n, int parastart);
+int	text_isbyline(const char *, size_t n, int esc);
+
+/*
+ * Puts the byline and body of an article of a marked-up format in a form
+ * article text can say (artkit(5), THE ROUND TRIP), so that its records
+ * come back from the round trip: a byline that article text would not
+ * read as one opens the body, a first paragraph that reads as a byline
+ * and cannot go over two lines becomes the byline, and a paragraph that
+ * begins with `date` and blanks that no layout of article text keeps has
+ * them made one space.  Run after reader_byline().  Returns 0, or -1
+ * (ENOMEM).
+ */
+int	text_fit(struct artin *);
 
 /*
  * Puts in->byline in the shape article text gives a byline: "By " goes

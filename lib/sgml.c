@@ -150,6 +150,25 @@ trimend(struct buf *b)
 	}
 }
 
+/* Drops the white space at b->p[at] and after, in record escapes. */
+static void
+trimstart(struct buf *b, size_t at)
+{
+	size_t k = at;
+
+	for (;;) {
+		if (k < b->n && isws((unsigned char)b->p[k]))
+			k++;
+		else if (k + 1 < b->n && b->p[k] == '\\' &&
+		    (b->p[k + 1] == 't' || b->p[k + 1] == 'r'))
+			k += 2;
+		else
+			break;
+	}
+	memmove(b->p + at, b->p + k, b->n - k);
+	b->n -= k - at;
+}
+
 static inline void
 sink_eol(struct sink *s)
 {
@@ -220,6 +239,10 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 		return -1;
 	if (ctl != -1)
 		ctlwarn(in, st, ctl);
+	/* A reference may make white space where a line is trimmed. */
+	if (s->state != S_IN && b->n > at && (isws((unsigned char)b->p[at]) ||
+	    b->p[at] == '\\'))
+		trimstart(b, at);
 	if (b->n == at)
 		b->n = mark;
 	else
@@ -651,7 +674,7 @@ finish(struct artin *in, struct sgst *st, struct article **ap)
 {
 	char date[11];
 
-	if (assemble(in) == -1 || reader_byline(in) == -1)
+	if (assemble(in) == -1 || reader_byline(in) == -1 || text_fit(in) == -1)
 		return -1;
 	getdate(in, st, date);
 	if (in->title.n + in->byline.n + in->body.n == 0)
