@@ -463,6 +463,27 @@ toolong(const struct artin *in)
 }
 
 /*
+ * Takes a line into an article: the header (h, hl) or the first line of a
+ * new one, or a line of the one in hand.
+ */
+static int
+take(struct artin *in, struct tstate *st, const struct tline *l, enum hdr h,
+    const struct hline *hl)
+{
+	if (h != HDR_NONE) {
+		begin(in, st, l->no);
+		memcpy(st->date, hl->date, sizeof(hl->date));
+		headerwarn(in, l->no, h, hl);
+		return addtext(&in->title, l, hl->title, hl->titlen);
+	}
+	if (!st->have) {
+		begin(in, st, l->no);
+		return addtext(&in->title, l, l->p, l->n);
+	}
+	return addline(in, st, l);
+}
+
+/*
  * Reads the next article.  An article with a line over the bound, or that
  * outgrows it, is passed over whole (skip), up to the next line that
  * begins an article: a header, or any line after a form feed.  A line
@@ -518,17 +539,7 @@ text_next(struct artin *in, struct article **ap)
 			st.skip = !l.ffafter;
 			continue;
 		}
-		if (h != HDR_NONE) {
-			begin(in, &st, l.no);
-			memcpy(st.date, hl.date, sizeof(hl.date));
-			headerwarn(in, l.no, h, &hl);
-			if (addtext(&in->title, &l, hl.title, hl.titlen) == -1)
-				return -1;
-		} else if (!st.have) {
-			begin(in, &st, l.no);
-			if (addtext(&in->title, &l, l.p, l.n) == -1)
-				return -1;
-		} else if (addline(in, &st, &l) == -1)
+		if (take(in, &st, &l, h, &hl) == -1)
 			return -1;
 		st.parastart = 0;
 		if (toolong(in)) {

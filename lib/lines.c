@@ -219,35 +219,23 @@ tailff(struct lines *ln, const char *p, size_t n)
 }
 
 /*
- * Cuts a line longer than max: its first max bytes stay in the buffer,
- * followed by a NUL, and the rest is passed over, up to and past its
- * newline.  q is that newline, or the end of the input, when it has been
- * read; NULL when the line goes on past the bytes read.  Returns 0, or -1
- * with errno set when a read failed or no memory could be had.
+ * Cuts a line longer than max that goes on past the bytes read: the line
+ * so far goes to the front of the buffer, its first max bytes stay there,
+ * followed by a NUL, and the rest is read behind them and passed over,
+ * up to and past the newline.  Returns 0, or -1 with errno set when a read
+ * failed or no memory could be had.
  */
 static int
-cut(struct lines *ln, char *q)
+cutlong(struct lines *ln)
 {
-	size_t at;
+	size_t at = ln->max + 1;
 	ssize_t r;
-	char *p;
+	char *p, *q;
 
-	ln->cutff = 0;
-	if (q != NULL) {
-		tailff(ln, ln->buf + ln->pos, (size_t)(q - ln->buf) - ln->pos);
-		ln->cutat = ln->pos;
-		ln->nonl = q == ln->buf + ln->end;
-		ln->pos = (size_t)(q - ln->buf) + !ln->nonl;
-		ln->buf[ln->cutat + ln->max] = '\0';
-		return 0;
-	}
-	/* The line so far to the front; what follows is read behind it. */
 	memmove(ln->buf, ln->buf + ln->pos, ln->end - ln->pos);
-	ln->end -= ln->pos;
-	ln->pos = ln->cutat = 0;
+	tailff(ln, ln->buf, ln->end - ln->pos);
+	ln->cutat = 0;
 	ln->gen++;
-	tailff(ln, ln->buf, ln->end);
-	at = ln->max + 1;
 	if (ln->cap <= at) {
 		if ((p = realloc(ln->buf, 2 * at + 1)) == NULL)
 			return -1;
@@ -262,7 +250,6 @@ cut(struct lines *ln, char *q)
 		while (r == -1 && errno == EINTR);
 		if (r == -1)
 			return -1;
-		ln->pos = at;
 		ln->end = at + (size_t)r;
 		if (r == 0) {
 			ln->eof = ln->nonl = 1;
@@ -276,6 +263,26 @@ cut(struct lines *ln, char *q)
 		}
 		tailff(ln, ln->buf + at, (size_t)r);
 	}
+}
+
+/*
+ * Cuts a line longer than max: its first max bytes stay in the buffer,
+ * followed by a NUL, and the rest is passed over.  q is where the line
+ * ends, its newline or the end of the input, or NULL when the line goes
+ * on past the bytes read.  Returns 0, or -1 with errno set.
+ */
+static int
+cut(struct lines *ln, char *q)
+{
+	ln->cutff = 0;
+	if (q == NULL)
+		return cutlong(ln);
+	tailff(ln, ln->buf + ln->pos, (size_t)(q - ln->buf) - ln->pos);
+	ln->cutat = ln->pos;
+	ln->nonl = q == ln->buf + ln->end;
+	ln->pos = (size_t)(q - ln->buf) + !ln->nonl;
+	ln->buf[ln->cutat + ln->max] = '\0';
+	return 0;
 }
 
 /*
