@@ -1,6 +1,6 @@
 /*
- * The article: its columns, its id, its canonical text, and the parser of
- * article text.
+ * The article: its columns, its id, and the parser of article text.  The
+ * canonical text, which the parser reads back the same, is in canon.c.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -12,8 +12,6 @@
 #include "hash.h"
 #include "reader.h"
 #include "tsv.h"
-
-static int	bylinelike(const char *, size_t, int);
 
 static inline int
 isblank_(int c)
@@ -83,72 +81,6 @@ article_id(struct article *a)
 	return hash64_final(&h);
 }
 
-/* Appends text with its newlines turned to spaces: a title is one line. */
-static int
-putline(struct buf *b, const char *p, size_t n)
-{
-	size_t at = b->n, i;
-
-	if (buf_add(b, p, n) == -1)
-		return -1;
-	for (i = at; i < b->n; i++)
-		if (b->p[i] == '\n')
-			b->p[i] = ' ';
-	return 0;
-}
-
-/*
- * Appends the first paragraph of an article that has no byline.  When it
- * would read as a byline, it goes over two lines, which a byline never
- * does, so that reading the text back gives the same article.
- */
-static int
-putfirst(struct buf *b, const char *p, size_t n)
-{
-	size_t i;
-
-	if (bylinelike(p, n, 0))
-		for (i = 3; i + 1 < n; i++)
-			if (p[i] == ' ' && !isblank_((unsigned char)p[i - 1]) &&
-			    !isblank_((unsigned char)p[i + 1]))
-				return buf_add(b, p, i) == -1 ||
-				    buf_addc(b, '\n') == -1 ||
-				    buf_add(b, p + i + 1, n - i - 1) == -1 ? -1 : 0;
-	return buf_add(b, p, n);
-}
-
-int
-article_puttext(struct buf *b, struct article *a)
-{
-	const char *p, *q, *end;
-	size_t n, bn;
-	int first = 1;
-
-	p = article_text(a, COL_DATE, &n);
-	if (buf_adds(b, "date ") == -1 ||
-	    (n > 0 ? buf_add(b, p, n) : buf_addc(b, '-')) == -1 ||
-	    buf_addc(b, ' ') == -1)
-		return -1;
-	p = article_text(a, COL_TITLE, &n);
-	if (putline(b, p, n) == -1 || buf_addc(b, '\n') == -1)
-		return -1;
-	p = article_text(a, COL_BYLINE, &bn);
-	if (bn > 0 && (buf_addc(b, '\n') == -1 || putline(b, p, bn) == -1 ||
-	    buf_addc(b, '\n') == -1))
-		return -1;
-	p = article_text(a, COL_BODY, &n);
-	for (end = p + n; p < end; p = q + 1, first = 0) {
-		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			q = end;
-		if (buf_addc(b, '\n') == -1 || (first && bn == 0 ?
-		    putfirst(b, p, (size_t)(q - p)) :
-		    buf_add(b, p, (size_t)(q - p))) == -1 ||
-		    buf_addc(b, '\n') == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /*
  * The parser of article text.
  */
@@ -161,6 +93,7 @@ struct tline {
 	int		 esc;		/* may hold bytes records escape */
 	int		 ffbefore;
 	int		 ffafter;
+	int		 cut;		/* over the bound: its first bytes */
 };
 
 static int
@@ -168,15 +101,17 @@ getline_(struct artin *in, struct tline *l)
 {
 	char *s, *e;
 	size_t n;
-	int r;
+	int r, cutff;
 
 	memset(l, 0, sizeof(*l));
+	cutff = in->hashold ? in->heldff : 0;
 	if (in->hashold) {
 		in->hashold = 0;
 		s = in->held;
 		n = in->heldn;
 		l->no = in->heldno;
 		l->esc = in->heldesc;
+		l->cut = in->heldcut;
 		if (in->heldtrim) {
 			l->ffafter = in->heldff;
 			l->p = s;
@@ -188,7 +123,9 @@ getline_(struct artin *in, struct tline *l)
 			return r;
 		l->no = in->ln.lineno;
 		l->esc = in->ln.hasesc;
-		if (in->ln.hasnul)
+		l->cut = in->cut;
+		cutff = in->ln.cutff;
+		if (in->ln.hasnul && !l->cut)
 			reader_warn(in, l->no, 0, "NUL byte kept as \\0");
 	}
 	for (e = s + n; s < e && isblank_((unsigned char)*s); s++)
@@ -197,6 +134,9 @@ getline_(struct artin *in, struct tline *l)
 	while (e > s && isblank_((unsigned char)e[-1]))
 		if (*--e == '\f')
 			l->ffafter = 1;
+	/* A cut line does not end where it was cut: the line reader saw. */
+	if (l->cut)
+		l->ffafter = cutff;
 	l->p = s;
 	l->n = (size_t)(e - s);
 	return 1;
@@ -224,11 +164,11 @@ isdatetoken(const char *p, size_t n)
 
 /* A parsed header line. */
 struct hline {
-	char	 date[11];
-	char	*tok;		/* the date as written */
-	size_t	 tokn;
-	char	*title;
-	size_t	 titlen;
+	char		 date[11];
+	const char	*tok;		/* the date as written */
+	size_t		 tokn;
+	const char	*title;
+	size_t		 titlen;
 };
 
 /*
@@ -238,12 +178,12 @@ struct hline {
  * well begin with the word.
  */
 static enum hdr
-header(const struct tline *l, int parastart, struct hline *h)
+header(const char *p, size_t n, int parastart, struct hline *h)
 {
-	char *p = l->p, *end = l->p + l->n;
+	const char *end = p + n;
 	enum datecheck dc;
 
-	if (l->n < 6 || memcmp(p, "date", 4) != 0 || (p[4] != ' ' &&
+	if (n < 6 || memcmp(p, "date", 4) != 0 || (p[4] != ' ' &&
 	    p[4] != '\t'))
 		return HDR_NONE;
 	for (p += 5; p < end && isblank_((unsigned char)*p); p++)
@@ -278,7 +218,6 @@ header(const struct tline *l, int parastart, struct hline *h)
 int
 article_isheader(const char *p, size_t n)
 {
-	struct tline l;
 	struct hline h;
 	enum hdr k;
 	const char *e = p + n;
@@ -287,10 +226,7 @@ article_isheader(const char *p, size_t n)
 		;
 	while (e > p && isblank_((unsigned char)e[-1]))
 		e--;
-	memset(&l, 0, sizeof(l));
-	l.p = (char *)p;	/* header() only reads the line */
-	l.n = (size_t)(e - p);
-	k = header(&l, 0, &h);
+	k = header(p, (size_t)(e - p), 0, &h);
 	return k == HDR_OK || k == HDR_IMPOSSIBLE;
 }
 
@@ -351,10 +287,24 @@ sentencelike(const char *p, size_t n)
 	    (unsigned char)p[n - 2] == 0x80 && (unsigned char)p[n - 1] == 0xa6;
 }
 
+/* The length of text once in record escapes. */
+static size_t
+escapedlen(const char *p, size_t n)
+{
+	size_t i, k = n;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\\' || p[i] == '\t' || p[i] == '\n' ||
+		    p[i] == '\r' || p[i] == '\0')
+			k++;
+	return k;
+}
+
 /*
  * Whether one line of text reads as a byline: short, beginning with By
  * (any case) and a blank, and not ending like a sentence.  esc says the
- * text is in record escapes, where a tab is written \t.
+ * text is in record escapes, where a tab is written \t; the length is
+ * always that of the escaped text.
  */
 static int
 bylinelike(const char *p, size_t n, int esc)
@@ -363,6 +313,8 @@ bylinelike(const char *p, size_t n, int esc)
 	    (p[1] != 'Y' && p[1] != 'y'))
 		return 0;
 	if (p[2] != ' ' && !(esc ? memcmp(p + 2, "\\t", 2) == 0 : p[2] == '\t'))
+		return 0;
+	if (!esc && escapedlen(p, n) > BYLINE_MAX)
 		return 0;
 	return !sentencelike(p, n);
 }
@@ -498,30 +450,61 @@ hold(struct artin *in, const struct tline *l)
 	in->heldno = l->no;
 	in->heldesc = l->esc;
 	in->heldff = l->ffafter;
+	in->heldcut = l->cut;
 	in->heldtrim = 1;
 	in->hashold = 1;
 }
 
 /*
- * Forgets an article that has outgrown the bound on what the reader
- * holds (artin_setmax()), and says so; the reader then passes over the
- * rest of it.  Returns 1 when it did.
+ * Forgets the article in hand, or the one a line begins, and says so: it
+ * has a line over the bound on what the reader holds (artin_setmax()),
+ * at longno, or, when longno is 0, it has outgrown the bound.  The reader
+ * then passes over the rest of it.
  */
-static int
-toolong(struct artin *in, struct tstate *st)
+static void
+drop(struct artin *in, struct tstate *st, unsigned long longno)
 {
-	unsigned long start = st->start;
-
-	if (in->ln.max == 0 ||
-	    in->title.n + in->byline.n + in->body.n <= in->ln.max)
-		return 0;
-	reader_warn(in, start, 1, "article longer than %zu bytes skipped",
-	    in->ln.max);
+	reader_skipped(in, st->have ? st->start : longno, longno);
 	memset(st, 0, sizeof(*st));
 	in->title.n = in->byline.n = in->body.n = 0;
-	return 1;
 }
 
+/* Whether the article in hand has outgrown the bound. */
+static int
+toolong(const struct artin *in)
+{
+	return in->ln.max > 0 &&
+	    in->title.n + in->byline.n + in->body.n > in->ln.max;
+}
+
+/*
+ * Takes a line into an article: the header (h, hl) or the first line of a
+ * new one, or a line of the one in hand.
+ */
+static int
+take(struct artin *in, struct tstate *st, const struct tline *l, enum hdr h,
+    const struct hline *hl)
+{
+	if (h != HDR_NONE) {
+		begin(in, st, l->no);
+		memcpy(st->date, hl->date, sizeof(hl->date));
+		headerwarn(in, l->no, h, hl);
+		return addtext(&in->title, l, hl->title, hl->titlen);
+	}
+	if (!st->have) {
+		begin(in, st, l->no);
+		return addtext(&in->title, l, l->p, l->n);
+	}
+	return addline(in, st, l);
+}
+
+/*
+ * Reads the next article.  An article with a line over the bound, or that
+ * outgrows it, is passed over whole (skip), up to the next line that
+ * begins an article: a header, or any line after a form feed.  A line
+ * over the bound is known by its first bytes, which are enough to tell
+ * whether it begins an article, and so whether it ends the one before.
+ */
 int
 text_next(struct artin *in, struct article **ap)
 {
@@ -544,17 +527,18 @@ text_next(struct artin *in, struct article **ap)
 		if (r == 0)
 			return st.have ? finish(in, &st, ap) : 0;
 		if (l.ffbefore && st.have) {
-			if (l.n > 0)
+			if (l.n > 0 || l.cut)
 				hold(in, &l);
 			return finish(in, &st, ap);
 		}
-		if (l.n == 0) {
+		if (l.n == 0 && !l.cut) {
 			if (closepara(in, &st) == -1)
 				return -1;
 			st.parastart = 1;
+			st.skip = st.skip && !l.ffbefore;
 			continue;
 		}
-		h = header(&l, st.parastart, &hl);
+		h = header(l.p, l.n, st.parastart, &hl);
 		if (st.skip && h == HDR_NONE && !l.ffbefore) {
 			st.skip = !l.ffafter;
 			st.parastart = 0;
@@ -565,24 +549,34 @@ text_next(struct artin *in, struct article **ap)
 			hold(in, &l);
 			return finish(in, &st, ap);
 		}
-		if (h != HDR_NONE) {
-			begin(in, &st, l.no);
-			memcpy(st.date, hl.date, sizeof(hl.date));
-			headerwarn(in, l.no, h, &hl);
-			if (addtext(&in->title, &l, hl.title, hl.titlen) == -1)
-				return -1;
-		} else if (!st.have) {
-			begin(in, &st, l.no);
-			if (addtext(&in->title, &l, l.p, l.n) == -1)
-				return -1;
-		} else if (addline(in, &st, &l) == -1)
+		if (l.cut) {
+			drop(in, &st, l.no);
+			st.skip = !l.ffafter;
+			continue;
+		}
+		if (take(in, &st, &l, h, &hl) == -1)
 			return -1;
 		st.parastart = 0;
-		if (toolong(in, &st))
+		if (toolong(in)) {
+			drop(in, &st, 0);
 			st.skip = !l.ffafter;
-		else if (l.ffafter)
+		} else if (l.ffafter)
 			return finish(in, &st, ap);
 		else if (addplain(in, &st) == -1)
 			return -1;
 	}
+}
+
+int
+text_isheader(const char *p, size_t n, int parastart)
+{
+	struct hline h;
+
+	return header(p, n, parastart, &h) != HDR_NONE;
+}
+
+int
+text_isbyline(const char *p, size_t n, int esc)
+{
+	return bylinelike(p, n, esc);
 }

@@ -62,7 +62,10 @@ uint64_t	 article_id(struct article *);
 /*
  * Appends the article in the canonical text form: the header line, the
  * byline and the paragraphs, separated by blank lines, ending with a
- * newline.  Returns 0, or -1 with errno set to ENOMEM.
+ * newline; a paragraph that would read back as a header or the byline
+ * goes over lines, or right after the header line (artkit(5), THE ROUND
+ * TRIP), so that the text reads back as the same article.  Returns 0, or
+ * -1 with errno set to ENOMEM.
  */
 int		 article_puttext(struct buf *, struct article *);
 

@@ -218,10 +218,21 @@ reader_line(struct artin *in, char **p, size_t *n)
 {
 	int r;
 
-	while ((r = lines_next(&in->ln, p, n)) == -1 && errno == EFBIG)
-		reader_warn(in, in->ln.lineno, 1, "line longer than %zu bytes "
-		    "skipped", in->ln.max);
+	in->cut = 0;
+	if ((r = lines_next(&in->ln, p, n)) == -1 && errno == EFBIG)
+		r = in->cut = 1;
 	return r;
+}
+
+void
+reader_skipped(struct artin *in, unsigned long start, unsigned long longno)
+{
+	if (longno != 0)
+		reader_warn(in, longno, 1, "line longer than %zu bytes; the "
+		    "article begun at line %lu skipped", in->ln.max, start);
+	else
+		reader_warn(in, start, 1, "article longer than %zu bytes "
+		    "skipped", in->ln.max);
 }
 
 /* The next line of records: through find() when there is one. */
@@ -232,10 +243,10 @@ recline(struct artin *in, char **p, size_t *n)
 
 	if (in->find == NULL)
 		return reader_line(in, p, n);
-	while ((r = lines_find(&in->ln, in->find, in->findarg, p, n)) == -1 &&
+	in->cut = 0;
+	if ((r = lines_find(&in->ln, in->find, in->findarg, p, n)) == -1 &&
 	    errno == EFBIG)
-		reader_warn(in, in->ln.lineno, 1, "line longer than %zu bytes "
-		    "skipped", in->ln.max);
+		r = in->cut = 1;
 	return r;
 }
 
@@ -256,8 +267,15 @@ records_next(struct artin *in, struct article **ap)
 			in->hashold = 0;
 			p = in->held;
 			n = in->heldn;
+			in->cut = in->heldcut;
 		} else if ((r = recline(in, &p, &n)) != 1)
 			return r;
+		if (in->cut) {
+			/* A record is one line: the article is skipped whole. */
+			reader_warn(in, in->ln.lineno, 1, "line longer than %zu "
+			    "bytes skipped", in->ln.max);
+			continue;
+		}
 		if (n > 0 && p[n - 1] == '\r')
 			p[--n] = '\0';
 		if (n == 0 || tsv_isheader(p, n))
@@ -365,16 +383,21 @@ isformat(struct artin *in, enum artfmt f, const char *p, size_t n,
 	}
 }
 
-/* Tells the format of a file by its first line (and, for mail, more). */
+/*
+ * Tells the format of a file by its first line (and, for mail, more).  Of
+ * a line cut at the bound only the start is known: an id and a tab make
+ * it a record.
+ */
 static enum artfmt
-tell(struct artin *in, const char *p, size_t n)
+tell(struct artin *in, const char *p, size_t n, int cut)
 {
 	static const enum artfmt order[] = {
 		FMT_TREC, FMT_REUTERS, FMT_MBOX, FMT_MAIL
 	};
 	size_t i;
 
-	if (tsv_isrecord(p, n) || tsv_isheader(p, n))
+	if (cut ? n > 16 && tsv_isid(p, 16) && p[16] == '\t' :
+	    tsv_isrecord(p, n) || tsv_isheader(p, n))
 		return FMT_RECORDS;
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (isformat(in, order[i], p, n, 0))
@@ -409,11 +432,11 @@ detect(struct artin *in)
 		if (first)
 			dropbom(&p, &n);
 		first = 0;
-		if (!isblankline(p, n))
+		if (in->cut || !isblankline(p, n))
 			break;
 	}
 	if (in->fmt == FMT_AUTO)
-		in->fmt = tell(in, p, n);
+		in->fmt = tell(in, p, n, in->cut);
 	else if (!isformat(in, in->fmt, p, n, 1)) {
 		reader_warn(in, in->ln.lineno, 1, "not %s input: %s; "
 		    "file skipped", artfmt_name(in->fmt), fmtsigns[in->fmt]);
@@ -425,9 +448,11 @@ detect(struct artin *in)
 	in->heldno = in->ln.lineno;
 	in->heldtrim = 0;
 	in->heldesc = in->ln.hasesc;
+	in->heldcut = in->cut;
+	in->heldff = in->ln.cutff;
 	in->hashold = 1;
 	in->ln.records = in->fmt == FMT_RECORDS;
-	if (in->ln.hasnul && in->fmt == FMT_TEXT)
+	if (in->ln.hasnul && in->fmt == FMT_TEXT && !in->cut)
 		reader_warn(in, in->heldno, 0, "NUL byte kept as \\0");
 	return 1;
 }

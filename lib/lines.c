@@ -191,32 +191,120 @@ newline(struct lines *ln)
 	ln->nspec = 0;
 }
 
-/* Skips the rest of an overlong line, up to and past its newline. */
-static int
-skipline(struct lines *ln)
+/* The blanks article text trims from the ends of a line. */
+static inline int
+isblank_(int c)
 {
-	char *q;
-	ssize_t r;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
+/*
+ * Notes in cutff whether the blanks at the end of the bytes of a line
+ * seen so far hold a form feed, the bytes p[0..n) following those before.
+ */
+static void
+tailff(struct lines *ln, const char *p, size_t n)
+{
+	int ff = 0;
+
+	while (n > 0) {
+		if (p[--n] == '\f')
+			ff = 1;
+		else if (!isblank_((unsigned char)p[n])) {
+			ln->cutff = ff;
+			return;
+		}
+	}
+	ln->cutff |= ff;
+}
+
+/*
+ * Cuts a line longer than max that goes on past the bytes read: the line
+ * so far goes to the front of the buffer, its first max bytes stay there,
+ * followed by a NUL, and the rest is read behind them and passed over,
+ * up to and past the newline.  Returns 0, or -1 with errno set when a read
+ * failed or no memory could be had.
+ */
+static int
+cutlong(struct lines *ln)
+{
+	size_t at = ln->max + 1;
+	ssize_t r;
+	char *p, *q;
+
+	memmove(ln->buf, ln->buf + ln->pos, ln->end - ln->pos);
+	tailff(ln, ln->buf, ln->end - ln->pos);
+	ln->cutat = 0;
+	ln->gen++;
+	if (ln->cap <= at) {
+		if ((p = realloc(ln->buf, 2 * at + 1)) == NULL)
+			return -1;
+		ln->buf = p;
+		ln->cap = 2 * at;
+	}
+	ln->buf[ln->max] = '\0';
+	ln->pos = ln->end = at;
 	for (;;) {
-		q = memchr(ln->buf + ln->pos, '\n', ln->end - ln->pos);
-		if (q != NULL) {
-			ln->pos = (size_t)(q - ln->buf) + 1;
-			newline(ln);
+		do
+			r = read(ln->fd, ln->buf + at, ln->cap - at);
+		while (r == -1 && errno == EINTR);
+		if (r == -1)
+			return -1;
+		ln->end = at + (size_t)r;
+		if (r == 0) {
+			ln->eof = ln->nonl = 1;
 			return 0;
 		}
-		ln->pos = ln->end = 0;
-		ln->gen++;
-		do
-			r = read(ln->fd, ln->buf, ln->cap);
-		while (r == -1 && errno == EINTR);
-		if (r <= 0) {
-			ln->eof = 1;
-			newline(ln);
-			return (int)r;
+		if ((q = memchr(ln->buf + at, '\n', (size_t)r)) != NULL) {
+			tailff(ln, ln->buf + at, (size_t)(q - ln->buf) - at);
+			ln->pos = (size_t)(q - ln->buf) + 1;
+			ln->nonl = 0;
+			return 0;
 		}
-		ln->end = (size_t)r;
+		tailff(ln, ln->buf + at, (size_t)r);
 	}
+}
+
+/*
+ * Cuts a line longer than max: its first max bytes stay in the buffer,
+ * followed by a NUL, and the rest is passed over.  q is where the line
+ * ends, its newline or the end of the input, or NULL when the line goes
+ * on past the bytes read.  Returns 0, or -1 with errno set.
+ */
+static int
+cut(struct lines *ln, char *q)
+{
+	ln->cutff = 0;
+	if (q == NULL)
+		return cutlong(ln);
+	tailff(ln, ln->buf + ln->pos, (size_t)(q - ln->buf) - ln->pos);
+	ln->cutat = ln->pos;
+	ln->nonl = q == ln->buf + ln->end;
+	ln->pos = (size_t)(q - ln->buf) + !ln->nonl;
+	ln->buf[ln->cutat + ln->max] = '\0';
+	return 0;
+}
+
+/*
+ * Hands out the cut of a line longer than max (cut()), with EFBIG: the
+ * reader may still want to know how the line begins.
+ */
+static int
+handcut(struct lines *ln, char *q, char **p, size_t *n)
+{
+	ln->lineno++;
+	if (cut(ln, q) == -1) {
+		newline(ln);
+		return -1;
+	}
+	newline(ln);
+	*p = ln->buf + ln->cutat;
+	*n = ln->max;
+	ln->hasesc = 1;
+	ln->hasnul = memchr(*p, '\0', *n) != NULL;
+	ln->findat = LINES_NOFIND;
+	errno = EFBIG;
+	return -1;
 }
 
 /* Hands out the line that ends at q, the newline or the end of input. */
@@ -249,13 +337,8 @@ lines_next(struct lines *ln, char **p, size_t *n)
 	for (;;) {
 		if ((q = scanline(ln)) != NULL)
 			break;
-		if (ln->max > 0 && ln->end - ln->pos > ln->max) {
-			ln->lineno++;
-			if (skipline(ln) == -1)
-				return -1;
-			errno = EFBIG;
-			return -1;
-		}
+		if (ln->max > 0 && ln->end - ln->pos > ln->max)
+			return handcut(ln, NULL, p, n);
 		if (ln->eof) {
 			if (ln->pos == ln->end)
 				return 0;
@@ -267,13 +350,8 @@ lines_next(struct lines *ln, char **p, size_t *n)
 		if (r == 0)
 			ln->eof = 1;
 	}
-	if (ln->max > 0 && (size_t)(q - ln->buf) - ln->pos > ln->max) {
-		ln->lineno++;
-		ln->pos = (size_t)(q - ln->buf) + (q != ln->buf + ln->end);
-		newline(ln);
-		errno = EFBIG;
-		return -1;
-	}
+	if (ln->max > 0 && (size_t)(q - ln->buf) - ln->pos > ln->max)
+		return handcut(ln, q, p, n);
 	handout(ln, q, p, n);
 	return 1;
 }

@@ -33,6 +33,9 @@ struct lines {
 				    handed out its find is, or LINES_NOFIND */
 	size_t		 plainnext; /* lines_plain(): where the line after
 				       the one it found begins */
+	size_t		 cutat;	/* where the cut of a long line begins */
+	int		 cutff;	/* the blanks at the end of that line hold a
+				   form feed */
 };
 
 #define LINES_NOFIND	((size_t)-1)
@@ -51,8 +54,12 @@ void	lines_free(struct lines *);
  * followed by a NUL in the buffer and stays valid until the next call.
  * The last line of a file may lack its newline.  Returns 1 for a line, 0 at
  * the end of the input, -1 with errno set on a read error or when no
- * memory could be had (ENOMEM), or when a line is longer than max (EFBIG;
- * the line is then skipped, and the next call goes on after it).
+ * memory could be had (ENOMEM), or when a line is longer than max (EFBIG).
+ * Such a line is cut: *p and *n hold its first max bytes, followed by a
+ * NUL, so that a reader can tell what the line began, cutff says whether
+ * the blanks at its end (spaces, tabs, CRs, form feeds, vertical tabs)
+ * hold a form feed, and the rest of it is passed over; the next call goes
+ * on after it.
  */
 int	lines_next(struct lines *, char **p, size_t *n);
 

@@ -31,6 +31,8 @@ struct mst {
 	unsigned long		 dateno;
 	char			 fromdate[11];	/* of the mbox From line */
 	int			 toolong;	/* over artin_setmax(): dropped */
+	unsigned long		 longno;	/* a line over it, or 0 */
+	int			 cut;		/* the line in hand is cut */
 };
 
 static int
@@ -120,6 +122,11 @@ ctlwarn(struct artin *in, struct mst *st, const char *p, size_t n)
 		    (unsigned long)ctl);
 }
 
+/*
+ * The next line, or the one held.  A line over the bound comes cut to its
+ * first bytes (st->cut): enough to tell where it stands, a field, a From
+ * line, but the message it is part of is passed over (keep()).
+ */
 static int
 getl(struct artin *in, struct mst *st, char **p, size_t *n)
 {
@@ -130,11 +137,43 @@ getl(struct artin *in, struct mst *st, char **p, size_t *n)
 		*p = in->held;
 		*n = in->heldn;
 		st->no = in->heldno;
+		st->cut = in->heldcut;
 		return 1;
 	}
-	if ((r = reader_line(in, p, n)) == 1)
+	if ((r = reader_line(in, p, n)) == 1) {
 		st->no = in->ln.lineno;
+		st->cut = in->cut;
+	}
 	return r;
+}
+
+/* Holds the line in hand back, for the next call of getl(). */
+static void
+hold(struct artin *in, struct mst *st, char *p, size_t n)
+{
+	in->held = p;
+	in->heldn = n;
+	in->heldno = st->no;
+	in->heldcut = st->cut;
+	in->hashold = 1;
+}
+
+/* Takes the line in hand as part of the message: one cut drops it. */
+static void
+keep(struct mst *st)
+{
+	if (!st->cut)
+		return;
+	st->toolong = 1;
+	if (st->longno == 0)
+		st->longno = st->no;
+}
+
+/* Whether the line in hand is blank; one cut never is. */
+static int
+blankl(const struct mst *st, const char *p, size_t n)
+{
+	return !st->cut && blank(p, n);
 }
 
 /* Adds (a line of) the value of a field to its part of the article. */
@@ -303,7 +342,7 @@ finish(struct artin *in, struct mst *st, struct article **ap)
 		    "the date of the From line is taken" :
 		    "the article is kept without a date");
 	}
-	if (fromname(in) == -1 || reader_byline(in) == -1)
+	if (fromname(in) == -1 || reader_byline(in) == -1 || text_fit(in) == -1)
 		return -1;
 	if (in->title.n + in->byline.n + in->body.n == 0)
 		reader_warn(in, st->start, 0, "the article has no text");
@@ -337,13 +376,15 @@ header(struct artin *in, struct mst *st, char **p, size_t *n)
 				truncated(in, st, "in its header");
 			return r;
 		}
-		if (blank(*p, *n))
+		if (blankl(st, *p, *n))
 			return getl(in, st, p, n);
 		if (**p != ' ' && **p != '\t' && fieldname(*p, *n) == 0) {
-			reader_warn(in, st->no, 0, "not a header field; the "
-			    "body begins here");
+			if (!st->cut)
+				reader_warn(in, st->no, 0, "not a header field; "
+				    "the body begins here");
 			return 1;
 		}
+		keep(st);
 		if (field(in, st, *p, *n) == -1)
 			return -1;
 	}
@@ -358,14 +399,12 @@ body(struct artin *in, struct mst *st, char *p, size_t n)
 
 	for (; r == 1; r = getl(in, st, &p, &n)) {
 		if (st->mbox && prevblank && fromline(p, n, iso)) {
-			in->held = p;
-			in->heldn = n;
-			in->heldno = st->no;
-			in->hashold = 1;
+			hold(in, st, p, n);
 			return 0;
 		}
+		keep(st);
 		st->got += n + 1;
-		prevblank = blank(p, n);
+		prevblank = blankl(st, p, n);
 		if (bodyline(in, st, p, n) == -1)
 			return -1;
 	}
@@ -388,18 +427,16 @@ message(struct artin *in, struct mst *st, int mbox)
 	do
 		if ((r = getl(in, st, &p, &n)) != 1)
 			return r;
-	while (blank(p, n));
+	while (blankl(st, p, n));
 	st->start = st->no;
 	in->title.n = in->byline.n = in->body.n = in->aux[2].n = 0;
 	if (!mbox || !fromline(p, n, st->fromdate)) {
-		in->held = p;
-		in->heldn = n;
-		in->heldno = st->no;
-		in->hashold = 1;
-		if (mbox)
+		hold(in, st, p, n);
+		if (mbox && !st->cut)
 			reader_warn(in, st->no, 0, "no From line begins this "
 			    "message");
-	}
+	} else
+		keep(st);
 	if ((r = header(in, st, &p, &n)) == 1)
 		r = body(in, st, p, n);
 	if (r == -1) {
@@ -421,8 +458,7 @@ mailnext(struct artin *in, struct article **ap, int mbox)
 	int r;
 
 	while ((r = message(in, &st, mbox)) == 1 && st.toolong) {
-		reader_warn(in, st.start, 1, "article longer than %zu bytes "
-		    "skipped", in->ln.max);
+		reader_skipped(in, st.start, st.longno);
 		if (in->ioerr != 0) {
 			errno = in->ioerr;
 			in->ioerr = 0;
@@ -431,8 +467,6 @@ mailnext(struct artin *in, struct article **ap, int mbox)
 	}
 	return r == 1 ? finish(in, &st, ap) : r;
 }
-
-
 
 int
 mbox_next(struct artin *in, struct article **ap)

@@ -29,6 +29,8 @@ struct artin {
 	int		 heldesc;	/* may hold bytes records escape */
 	int		 ioerr;		/* errno to return after the article */
 	int		 heldmid;	/* held is the rest of a line */
+	int		 heldcut;	/* held is (of) a line cut at the bound */
+	int		 cut;		/* the line last read was cut at the bound */
 	int		 refused;	/* not of the format named: read no more */
 	lines_findfn	*find;		/* records: which lines to look at */
 	void		*findarg;
@@ -43,7 +45,7 @@ struct artin {
 	struct buf	 byline;
 	struct buf	 body;
 	struct buf	 origin;
-	struct buf	 aux[5];	/* more parts, for the marked-up formats */
+	struct buf	 aux[6];	/* more parts, for the marked-up formats */
 };
 
 /* Reports a problem at a line of the input; printf-style message. */
@@ -61,10 +63,42 @@ void	reader_warn(struct artin *, unsigned long line, int lost,
 int	reader_finish(struct artin *, const char *date, unsigned long line);
 
 /*
- * Reads the next line as lines_next() does, reporting and skipping a line
- * over the bound.
+ * Reads the next line as lines_next() does.  A line over the bound comes
+ * cut to its first in->ln.max bytes, with in->cut set (and in->ln.cutff
+ * saying whether a form feed ends it), for the reader to pass over the
+ * article it is part of; in->cut is 0 for any other line.  Returns 1, 0
+ * at the end of the input, or -1 with errno set.
  */
 int	reader_line(struct artin *, char **p, size_t *n);
+
+/*
+ * Reports an article passed over for the bound: one with a line over it,
+ * at line longno, or, when longno is 0, one that outgrew it.
+ */
+void	reader_skipped(struct artin *, unsigned long start,
+	    unsigned long longno);
+
+/*
+ * The rules of article text (lib/article.c), for its writer: whether a
+ * trimmed line is a header, where a paragraph may begin (parastart) or
+ * not, and whether a paragraph of one line is a byline when it is the
+ * first (esc: it is in record escapes; its length is always counted
+ * escaped).  Each returns 1 or 0.
+ */
+int	text_isheader(const char *, size_t n, int parastart);
+int	text_isbyline(const char *, size_t n, int esc);
+
+/*
+ * Puts the byline and body of an article of a marked-up format in a form
+ * article text can say (artkit(5), THE ROUND TRIP), so that its records
+ * come back from the round trip: a byline that article text would not
+ * read as one opens the body, a first paragraph that reads as a byline
+ * and cannot go over two lines becomes the byline, and a paragraph that
+ * begins with `date` and blanks that no layout of article text keeps has
+ * them made one space.  Run after reader_byline().  Returns 0, or -1
+ * (ENOMEM).
+ */
+int	text_fit(struct artin *);
 
 /*
  * Puts in->byline in the shape article text gives a byline: "By " goes

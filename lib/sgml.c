@@ -91,6 +91,7 @@ struct sgst {
 	unsigned long		 ctlno;		/* the last one warned of */
 	unsigned long		 dateno;	/* the line of the date */
 	int			 toolong;	/* over artin_setmax(): dropped */
+	unsigned long		 longno;	/* a line over it, or 0 */
 };
 
 static inline int
@@ -147,6 +148,25 @@ trimend(struct buf *b)
 			return;
 		b->n -= 2;
 	}
+}
+
+/* Drops the white space at b->p[at] and after, in record escapes. */
+static void
+trimstart(struct buf *b, size_t at)
+{
+	size_t k = at;
+
+	for (;;) {
+		if (k < b->n && isws((unsigned char)b->p[k]))
+			k++;
+		else if (k + 1 < b->n && b->p[k] == '\\' &&
+		    (b->p[k + 1] == 't' || b->p[k + 1] == 'r'))
+			k += 2;
+		else
+			break;
+	}
+	memmove(b->p + at, b->p + k, b->n - k);
+	b->n -= k - at;
 }
 
 static inline void
@@ -219,6 +239,10 @@ sink_text(struct artin *in, struct sgst *st, struct sink *s, const char *p,
 		return -1;
 	if (ctl != -1)
 		ctlwarn(in, st, ctl);
+	/* A reference may make white space where a line is trimmed. */
+	if (s->state != S_IN && b->n > at && (isws((unsigned char)b->p[at]) ||
+	    b->p[at] == '\\'))
+		trimstart(b, at);
 	if (b->n == at)
 		b->n = mark;
 	else
@@ -330,6 +354,7 @@ holdrest(struct artin *in, struct sgst *st, char *p, char *end)
 	in->heldn = (size_t)(end - p);
 	in->heldno = st->no;
 	in->heldmid = 1;
+	in->heldcut = 0;
 	in->hashold = 1;
 }
 
@@ -649,7 +674,7 @@ finish(struct artin *in, struct sgst *st, struct article **ap)
 {
 	char date[11];
 
-	if (assemble(in) == -1 || reader_byline(in) == -1)
+	if (assemble(in) == -1 || reader_byline(in) == -1 || text_fit(in) == -1)
 		return -1;
 	getdate(in, st, date);
 	if (in->title.n + in->byline.n + in->body.n == 0)
@@ -660,15 +685,84 @@ finish(struct artin *in, struct sgst *st, struct article **ap)
 	return 1;
 }
 
-/* Says that an article outgrew the bound of artin_setmax(). */
+/* Says that an article was passed over for the bound of artin_setmax(). */
 static void
 toolong(struct artin *in, struct sgst *st)
 {
 	int e = errno;
 
-	reader_warn(in, st->start, 1, "article longer than %zu bytes skipped",
-	    in->ln.max);
+	reader_skipped(in, st->start, st->longno);
 	errno = e;
+}
+
+/*
+ * Reads a line, or the rest of one, that was cut at the bound: only its
+ * first bytes are known.  Its tags are acted on all the same, so that it
+ * begins and ends articles as it would whole, but every article it is
+ * part of is passed over; one outside the articles is reported.
+ */
+static int
+cutline(struct artin *in, struct sgst *st, char *p, size_t n, int mid)
+{
+	int had = st->have, r;
+
+	if ((r = doline(in, st, p, n, 1)) == T_ERR)
+		return T_ERR;
+	if (st->have || had) {
+		st->toolong = 1;
+		if (st->longno == 0)
+			st->longno = st->no;
+	} else if (!mid)
+		reader_warn(in, st->no, 1, "line longer than %zu bytes "
+		    "skipped", in->ln.max);
+	/* The rest of the line, held, is cut too. */
+	if (r == T_DONE && in->hashold)
+		in->heldcut = 1;
+	return r;
+}
+
+/* The next line, or what is held of one: 1, 0 at the end, or -1. */
+static int
+nextline(struct artin *in, struct sgst *st, char **p, size_t *n, int *mid,
+    int *cut)
+{
+	int r;
+
+	if (in->hashold) {
+		in->hashold = 0;
+		*p = in->held;
+		*n = in->heldn;
+		st->no = in->heldno;
+		*mid = in->heldmid;
+		*cut = in->heldcut;
+		in->heldmid = in->heldcut = 0;
+		return 1;
+	}
+	if ((r = reader_line(in, p, n)) == 1) {
+		st->no = in->ln.lineno;
+		*mid = 0;
+		*cut = in->cut;
+	}
+	return r;
+}
+
+/* Ends the reading at the end of the input, in an article or not. */
+static int
+atend(struct artin *in, struct sgst *st, struct article **ap, int r)
+{
+	if (!st->have)
+		return r;
+	if (st->toolong) {
+		toolong(in, st);
+		return r;
+	}
+	if (r == -1)
+		in->ioerr = errno;
+	else
+		reader_warn(in, in->ln.lineno, 1, "the file ends inside the "
+		    "article begun at line %lu (no </%s>); the part read is "
+		    "kept", st->start, st->dl->doc);
+	return finish(in, st, ap);
 }
 
 static int
@@ -677,40 +771,19 @@ sgml_next(struct artin *in, struct article **ap, const struct dialect *dl)
 	struct sgst st;
 	char *p;
 	size_t n;
-	int mid, r;
+	int mid, cut, r;
 
 	memset(&st, 0, sizeof(st));
 	st.dl = dl;
 	in->colesc = 1;
 	for (;;) {
-		if (in->hashold) {
-			in->hashold = 0;
-			p = in->held;
-			n = in->heldn;
-			st.no = in->heldno;
-			mid = in->heldmid;
-			in->heldmid = 0;
-		} else if ((r = reader_line(in, &p, &n)) == 1) {
-			st.no = in->ln.lineno;
-			mid = 0;
-		} else if (!st.have)
-			return r;
-		else if (st.toolong) {
-			toolong(in, &st);
-			return r;
-		}
-		else {
-			if (r == -1)
-				in->ioerr = errno;
-			else
-				reader_warn(in, in->ln.lineno, 1, "the file ends "
-				    "inside the article begun at line %lu (no "
-				    "</%s>); the part read is kept", st.start,
-				    dl->doc);
-			return finish(in, &st, ap);
-		}
-		if ((r = doline(in, &st, p, n, mid)) == T_ERR ||
-		    (r == T_GO && plainlines(in, &st) == -1))
+		if ((r = nextline(in, &st, &p, &n, &mid, &cut)) != 1)
+			return atend(in, &st, ap, r);
+		if (cut)
+			r = cutline(in, &st, p, n, mid);
+		else
+			r = doline(in, &st, p, n, mid);
+		if (r == T_ERR || (r == T_GO && plainlines(in, &st) == -1))
 			return -1;
 		if (r == T_DONE && st.toolong) {
 			toolong(in, &st);

@@ -274,6 +274,22 @@ artsplit "$T/wrapby.txt" | cut -f 1-4,6 >"$T/rt1"
 artsplit "$T/wrapby.txt" | artsplit -r | artsplit | cut -f 1-4,6 >"$T/rt2"
 check 'a wrapped first paragraph beginning with By comes back as body' \
     cmp "$T/rt1" "$T/rt2"
+# Paragraphs that would read back as headers or as the byline: a first
+# paragraph right after the header line that begins with `date' and a
+# word, a first paragraph of two lines that begins with By, and a header
+# without a title, which -r writes without a blank after its date.
+fixture roundtrip 0 'first paragraphs that begin with date or By, a header without a title'
+run artsplit -r "$F/roundtrip.out"
+expect '-r breaks them after date or By, or puts them right after the header' \
+    0 "$F/roundtrip.txt"
+rt 'first paragraphs that begin with date or By' "$F/roundtrip.in"
+run artsplit <"$F/roundtrip.txt"
+cut -f 1-4,6 "$T/out" >"$T/got"
+cut -f 1-4,6 "$F/roundtrip.out" >"$T/want"
+echo 'artsplit: -:50: header has no title' >"$T/want.err"
+check 'that text reads back as the same records, the same message' \
+    sh -c '[ "$1" = 0 ] && cmp "$2" "$3" && cmp "$4" "$5"' sh "$status" \
+    "$T/got" "$T/want" "$T/err" "$T/want.err"
 "$gen" -n 3000 -s 11 -b 0.2 >"$T/bad.txt"
 rt 'a generated stream with 20% bad articles' "$T/bad.txt"
 "$gen" -n 1000 -s 12 -b 0.2 -c >"$T/badcrlf.txt"

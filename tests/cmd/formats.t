@@ -25,6 +25,7 @@ reuters-cut.sgm reuters 2
 trec-ap.sgml trec 0
 trec-wsj.sgml trec 0
 trec-dates.sgml trec 0
+trec-date.sgml trec 0
 trec-odd.sgml trec 2
 trec-cut.sgml trec 2
 gigaword.sgml trec 0
@@ -32,7 +33,8 @@ usenet.txt mail 0
 mail-odd.txt mail 0
 mail-cut.txt mail 2
 mbox.mbox mbox 0
-mbox-cut.mbox mbox 2'
+mbox-cut.mbox mbox 2
+mbox-date.mbox mbox 0'
 
 while read -r f fmt st; do
 	b=${f%.*}

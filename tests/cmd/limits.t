@@ -1,8 +1,8 @@
 #!/bin/sh
-# The bound on what a tool holds (-L size, 64M by default): a longer line
-# or article is reported and skipped, with exit 2, and the articles
-# around it come through; -L 0 sets no bound; a size that is not one is
-# a usage error.
+# The bound on what a tool holds (-L size, 64M by default): an article
+# longer, or with a line longer, is reported once and skipped whole, with
+# exit 2, and the articles around it come through unchanged; -L 0 sets
+# no bound; a size that is not one is a usage error.
 . "$(dirname "$0")/lib.sh"
 
 # An article of 30 short lines (about 600 bytes), between two small ones.
@@ -42,11 +42,13 @@ limits() {
 	check "$tool${*:+ $*}: an article under -L is kept" test $? = 0
 
 	run $tool "$@" -L 500 "$T/wide.txt"
-	printf '%s: %s:7: line longer than 500 bytes skipped\n' "$tool" \
-	    "$T/wide.txt" >"$T/want.err"
+	printf '%s: %s:7: line longer than 500 bytes; the article begun at line 5 skipped\n' \
+	    "$tool" "$T/wide.txt" >"$T/want.err"
 	[ "$status" = 2 ] && cmp -s "$T/err" "$T/want.err" &&
-	    grep -q After "$T/out" && ! grep -q 00000000 "$T/out"
-	check "$tool${*:+ $*}: a line over -L is reported and skipped" test $? = 0
+	    grep -q Before "$T/out" && grep -q After "$T/out" &&
+	    ! grep -q Wide "$T/out"
+	check "$tool${*:+ $*}: the article of a line over -L is reported and skipped" \
+	    test $? = 0
 
 	run $tool "$@" -L 0 "$T/wide.txt"
 	[ "$status" = 0 ] && [ ! -s "$T/err" ]
@@ -128,6 +130,28 @@ for f in long.sgml long.mbox; do
 	    test $? = 0
 done
 
+# A line over the bound takes its document or message with it, reported
+# once; the others are written as they would be without it.
+wide=$(printf '%0700d' 0)
+{ doc 1 Before 1; doc 2 Wide 3 | sed "s/^line 1 of the text\$/$wide/"
+  doc 3 After 1; } >"$T/wide.sgml"
+{ doc 1 Before 1; doc 3 After 1; } >"$T/narrow.sgml"
+{ msg Before 1; msg Wide 3 | sed "s/^line 1 of the text\$/$wide/"
+  msg After 1; } >"$T/wide.mbox"
+{ msg Before 1; msg After 1; } >"$T/narrow.mbox"
+for f in sgml:13:8 mbox:10:6; do
+	x=${f%%:*} at=${f#*:}
+	artsplit "$T/narrow.$x" | cut -f 1-4,6 >"$T/want"
+	run artsplit -L 500 "$T/wide.$x"
+	printf 'artsplit: %s:%s: line longer than 500 bytes; the article begun at line %s skipped\n' \
+	    "$T/wide.$x" "${at%:*}" "${at#*:}" >"$T/want.err"
+	cut -f 1-4,6 "$T/out" >"$T/got"
+	[ "$status" = 2 ] && cmp -s "$T/got" "$T/want" &&
+	    cmp -s "$T/err" "$T/want.err"
+	check "artsplit: a $x article with a line over -L is skipped whole" \
+	    test $? = 0
+done
+
 # An SGML document of nothing but plain lines of text, 40 MB of them:
 # what artsplit holds stays near the bound of -L 1M, not the document.
 if [ -n "${ARTKIT_WRAP:-}${ASAN_OPTIONS:-}" ] || [ ! -x /usr/bin/time ]; then
@@ -143,6 +167,55 @@ else
 	    test "$(tail -n 1 "$T/rss")" -lt 16000 -a \
 	    "$(cut -f 3 "$T/out")" = After
 fi
+
+# artsplit: an article with a line over the bound is skipped whole, and
+# the articles around it are written as they would be without it.  A
+# line over the bound that begins an article (a header; any line after a
+# form feed) still ends the one before.
+# recs NAME: the records of the text on standard input, with no bound.
+recs() {
+	artsplit -L 0 >"$T/$1.want"
+}
+{ printf 'date 2025-01-01 Long\n\nBy Jane Doe\n\nFirst.\n\n'
+  head -c 2000 /dev/zero | tr '\0' x; printf '\n\nLast.\n'; } >"$T/body.txt"
+run artsplit -L 1k "$T/body.txt"
+printf 'artsplit: %s:7: line longer than 1024 bytes; the article begun at line 1 skipped\n' \
+    "$T/body.txt" >"$T/want.err"
+expect 'artsplit: an article with a body line over -L is skipped whole' 2 "" \
+    "$T/want.err"
+
+title=$(head -c 2000 /dev/zero | tr '\0' T)
+printf 'date 2025-01-01 A\n\na\n' | recs before
+{ printf 'date 2025-01-01 A\n\na\ndate 2025-01-02 %s\n\nb\n' "$title"
+  printf 'date - C\n\nc\n'; } >"$T/head.txt"
+printf 'date - C\n\nc\n' | recs after
+sed "s|-:1|$T/head.txt:1|" "$T/before.want" >"$T/want"
+sed "s|-:1|$T/head.txt:7|" "$T/after.want" >>"$T/want"
+run artsplit -L 1k "$T/head.txt"
+printf 'artsplit: %s:4: line longer than 1024 bytes; the article begun at line 4 skipped\n' \
+    "$T/head.txt" >"$T/want.err"
+expect 'artsplit: a header line over -L ends the article before, which is kept whole' \
+    2 "$T/want" "$T/want.err"
+
+{ printf 'date 2025-01-02 %s\n\nb\n' "$title"; printf 'date - C\n\nc\n'; } \
+    >"$T/first.txt"
+sed "s|-:1|$T/first.txt:4|" "$T/after.want" >"$T/want"
+run artsplit -L 1k "$T/first.txt"
+printf 'artsplit: %s:1: line longer than 1024 bytes; the article begun at line 1 skipped\n' \
+    "$T/first.txt" >"$T/want.err"
+expect 'artsplit: a header line over -L makes no headerless article of what follows' \
+    2 "$T/want" "$T/want.err"
+
+{ printf 'date 2025-01-01 A\n\na\n\fdate x %s\nb\n\n' "$title"
+  printf 'b2 %s \f\nC\n\nc\n' "$title"; } >"$T/ff.txt"
+printf 'C\n\nc\n' | recs headless
+sed "s|-:1|$T/ff.txt:1|" "$T/before.want" >"$T/want"
+sed "s|-:1|$T/ff.txt:8|" "$T/headless.want" >>"$T/want"
+run artsplit -L 1k "$T/ff.txt"
+printf 'artsplit: %s:4: line longer than 1024 bytes; the article begun at line 4 skipped\n' \
+    "$T/ff.txt" >"$T/want.err"
+expect 'artsplit: form feeds around lines over -L end articles as they would' \
+    2 "$T/want" "$T/want.err"
 
 # Records: a record is one line.
 artsplit -L 0 "$T/wide.txt" >"$T/wide.tsv"
