@@ -69,6 +69,19 @@ chance(double p)
 	return unit() < p;
 }
 
+/*
+ * Tells whether a draw below n is less than the next: the draws in order,
+ * as the operands of < are not, so that every compiler makes the same
+ * bytes.
+ */
+static int
+firstless(unsigned n)
+{
+	unsigned a = below(n);
+
+	return a < below(n);
+}
+
 #define PICK(a)	((a)[below(sizeof(a) / sizeof((a)[0]))])
 
 static void
@@ -292,6 +305,7 @@ static void
 mkvocab(void)
 {
 	static char arena[NGEN * 40];
+	const char *o, *v, *c;
 	char *w = arena;
 	double acc = 0, x;
 	size_t i, k;
@@ -300,9 +314,13 @@ mkvocab(void)
 		vocab[i] = common[i];
 	for (; i < NVOCAB; i++) {
 		vocab[i] = w;
-		for (k = below(3) < below(3) ? 1 : between(2, 3); k > 0; k--)
-			w += sprintf(w, "%s%s%s", PICK(onsets), PICK(nuclei),
-			    PICK(codas));
+		for (k = firstless(3) ? 1 : between(2, 3); k > 0; k--) {
+			/* Drawn last to first, as the words were first made. */
+			c = PICK(codas);
+			v = PICK(nuclei);
+			o = PICK(onsets);
+			w += sprintf(w, "%s%s%s", o, v, c);
+		}
 		w += sprintf(w, "%s", PICK(suffixes)) + 1;
 	}
 	/*
@@ -481,7 +499,7 @@ static void
 paragraph(int wrapped, size_t minlen)
 {
 	size_t at = art.n;
-	unsigned i, n = 1 + (below(6) < below(6) ? below(3) : below(6));
+	unsigned i, n = 1 + (firstless(6) ? below(3) : below(6));
 
 	for (i = 0; i < n || art.n - at < minlen; i++) {
 		if (i > 0)
@@ -676,7 +694,7 @@ article(long day, enum bad kind)
 	body = art.n;
 	if (kind != NOBLANK && byline())
 		adds("\n\n");
-	n = 3 + (below(23) < below(23) ? below(8) : below(23));
+	n = 3 + (firstless(23) ? below(8) : below(23));
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			adds("\n\n");
