@@ -2,7 +2,7 @@
  * gen: writes a deterministic stream of news articles in the article text
  * format, for the benchmarks and for tests that need large or messy input.
  *
- * usage: gen [-c] [-b fraction] [-n articles] [-s seed]
+ * usage: gen [-crw] [-b fraction] [-n articles] [-s seed]
  *
  * Each article has a header line with a date that moves forward through
  * the stream, a byline of one of several shapes (or none), and 3 to 25
@@ -10,10 +10,25 @@
  * vocabulary, with names, places, numbers, curly quotes and dashes.  Some
  * articles are hard-wrapped.  -b makes a fraction of the articles
  * malformed in one of the ways real streams are; -c writes CRLF line ends.
- * The same options give the same bytes on any machine.
+ *
+ * -w writes wire stories instead, agency copy as archives hold it: a
+ * dateline lead (LONDON, March 3 (Reuters) - ), day and month names,
+ * U.S., U.K., Inc., Corp., Co., Ltd. and Jr. inside sentences and at
+ * sentence ends before a word that opens sentences, number words,
+ * quotations whose speakers the text names in each of the ways agency
+ * copy does (and some it names nowhere), earnings tables (Shr, Net, Revs
+ * lines), headlines with no body, and in most stories a last paragraph
+ * that is the agency's sign-off (Reuter, (AFP)) or a credit line
+ * ((Reporting by ...; Editing by ...)).  -r writes the same stories in
+ * the SGML of the Reuters-21578 collection, briefs as TYPE="BRIEF" with
+ * the placeholder body "Blah blah blah.", some texts with a reference to
+ * a control character (&#127;, &#27;, &#5;).  -b does not go with them.
+ *
+ * The same options give the same bytes on any machine, from any compiler.
  */
 #include <err.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +82,19 @@ static int
 chance(double p)
 {
 	return unit() < p;
+}
+
+/*
+ * Tells whether a draw below n is less than the next: the draws in order,
+ * as the operands of < are not, so that every compiler makes the same
+ * bytes.
+ */
+static int
+firstless(unsigned n)
+{
+	unsigned a = below(n);
+
+	return a < below(n);
 }
 
 #define PICK(a)	((a)[below(sizeof(a) / sizeof((a)[0]))])
@@ -292,6 +320,7 @@ static void
 mkvocab(void)
 {
 	static char arena[NGEN * 40];
+	const char *o, *v, *c;
 	char *w = arena;
 	double acc = 0, x;
 	size_t i, k;
@@ -300,9 +329,13 @@ mkvocab(void)
 		vocab[i] = common[i];
 	for (; i < NVOCAB; i++) {
 		vocab[i] = w;
-		for (k = below(3) < below(3) ? 1 : between(2, 3); k > 0; k--)
-			w += sprintf(w, "%s%s%s", PICK(onsets), PICK(nuclei),
-			    PICK(codas));
+		for (k = firstless(3) ? 1 : between(2, 3); k > 0; k--) {
+			/* Drawn last to first, as the words were first made. */
+			c = PICK(codas);
+			v = PICK(nuclei);
+			o = PICK(onsets);
+			w += sprintf(w, "%s%s%s", o, v, c);
+		}
 		w += sprintf(w, "%s", PICK(suffixes)) + 1;
 	}
 	/*
@@ -461,27 +494,34 @@ sentence(void)
 	addc(x == 99 ? '?' : '.');
 }
 
-/* Breaks the paragraph that starts at an offset into lines of WRAP. */
+/* Breaks the text from an offset on into lines of a width. */
 static void
-wrap(size_t at)
+wrapat(size_t at, size_t width)
 {
 	size_t i, col = 0, lastsp = 0;
 
 	for (i = at; i < art.n; i++, col++) {
 		if (art.p[i] == ' ')
 			lastsp = i;
-		if (col >= WRAP && lastsp > i - col) {
+		if (col >= width && lastsp > i - col) {
 			art.p[lastsp] = '\n';
 			col = i - lastsp - 1;
 		}
 	}
 }
 
+/* Breaks the paragraph that starts at an offset into lines of WRAP. */
+static void
+wrap(size_t at)
+{
+	wrapat(at, WRAP);
+}
+
 static void
 paragraph(int wrapped, size_t minlen)
 {
 	size_t at = art.n;
-	unsigned i, n = 1 + (below(6) < below(6) ? below(3) : below(6));
+	unsigned i, n = 1 + (firstless(6) ? below(3) : below(6));
 
 	for (i = 0; i < n || art.n - at < minlen; i++) {
 		if (i > 0)
@@ -676,7 +716,7 @@ article(long day, enum bad kind)
 	body = art.n;
 	if (kind != NOBLANK && byline())
 		adds("\n\n");
-	n = 3 + (below(23) < below(23) ? below(8) : below(23));
+	n = 3 + (firstless(23) ? below(8) : below(23));
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			adds("\n\n");
@@ -718,28 +758,37 @@ emit(int crlf)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: gen [-c] [-b fraction] [-n articles] "
+	fprintf(stderr, "usage: gen [-crw] [-b fraction] [-n articles] "
 	    "[-s seed]\n");
 	exit(2);
 }
 
 /*
- * Writes n articles whose dates move forward over three years from
+ * The day of article i of n: the dates move forward over three years from
  * 2023-01-01, with a few weeks of jitter, as in a feed.
  */
+static long
+dayof(unsigned long i, unsigned long n)
+{
+	const long start = 19358, span = 3 * 365;
+	long day;
+
+	day = start + (long)((double)span * (double)i / (double)n) +
+	    (long)between(0, 40) - 20;
+	return day < start ? start : day >= start + span ?
+	    start + span - 1 : day;
+}
+
+/* Writes n articles of the default mix. */
 static void
 stream(unsigned long n, double badp, int crlf)
 {
-	const long start = 19358, span = 3 * 365;
 	unsigned long i;
 	enum bad kind;
 	long day;
 
 	for (i = 0; i < n; i++) {
-		day = start + (long)((double)span * (double)i / (double)n) +
-		    (long)between(0, 40) - 20;
-		day = day < start ? start : day >= start + span ?
-		    start + span - 1 : day;
+		day = dayof(i, n);
 		kind = chance(badp) ? (enum bad)between(GOOD + 1, NBAD - 1) :
 		    GOOD;
 		if (i > 0)
@@ -751,15 +800,1182 @@ stream(unsigned long n, double badp, int crlf)
 		err(2, "write error");
 }
 
+/*
+ * Wire stories (-w, -r).  Every draw of a story is made before any of it
+ * is written, into a struct story, so that -w and -r give the same
+ * stories.  The words around a quotation are the frame's own: the running
+ * text leaves out reporting verbs, so that the only speakers are the ones
+ * a frame names.
+ */
+enum agency { REUTERS, AP, AFP };
+enum wkind { STORY, TABLE, BRIEF };
+
+/* What a frame of a quotation tells the paragraph it stands in. */
+#define FOLLOW	1	/* another quotation of the speaker may follow */
+#define ABBR	2	/* the sentence ended at an abbreviation */
+
+struct person {
+	const char	*first;
+	const char	*last;
+	int		 jr;		/* the name ends in Jr. */
+	int		 she;
+};
+
+struct story {
+	enum wkind	 kind;
+	enum agency	 agency;
+	long		 day;
+	unsigned	 city;
+	unsigned	 csecs;		/* time of day in 1/100 s, for <DATE> */
+	unsigned	 topic;		/* index in topics, 0 for none */
+	int		 test;		/* in the TEST part of the collection */
+	int		 wrapped;
+	unsigned	 ctl;		/* a control character reference, or 0 */
+	double		 ctlat;		/* where: a fraction of the body */
+	struct text	 title;
+	struct text	 byline;	/* the names alone, or empty */
+	struct text	 body;		/* the paragraphs, each a line */
+	struct text	 signoff;	/* the last paragraph, or empty */
+};
+
+static const struct {
+	const char	*name;
+	const char	*code;		/* as in <PLACES> */
+} cities[] = {
+	{ "LONDON", "uk" }, { "NEW YORK", "usa" }, { "WASHINGTON", "usa" },
+	{ "CHICAGO", "usa" }, { "TOKYO", "japan" },
+	{ "FRANKFURT", "west-germany" }, { "PARIS", "france" },
+	{ "BRUSSELS", "belgium" }, { "SEOUL", "south-korea" },
+	{ "HONG KONG", "hong-kong" }, { "SYDNEY", "australia" },
+	{ "ZURICH", "switzerland" }, { "SINGAPORE", "singapore" },
+	{ "OTTAWA", "canada" },
+};
+static const char *const months[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+/* The months of datelines, and of <DATE>. */
+static const char *const monabbr[] = {
+	"Jan", "Feb", "March", "April", "May", "June", "July", "Aug",
+	"Sept", "Oct", "Nov", "Dec",
+};
+static const char *const monupper[] = {
+	"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
+	"NOV", "DEC",
+};
+/* From day 0, 1970-01-01, a Thursday. */
+static const char *const weekdays[] = {
+	"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday",
+	"Wednesday",
+};
+static const char *const numwords[] = {
+	"two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "twelve", "dozen", "hundred",
+};
+static const char *const men[] = {
+	"John", "David", "Martin", "Peter", "Robert", "James", "Thomas",
+	"Richard", "Kenji", "Hans", "Carlos", "Ahmed", "Paul", "George",
+};
+static const char *const women[] = {
+	"Mary", "Sarah", "Anna", "Laura", "Helen", "Susan", "Maria", "Yuki",
+	"Ingrid", "Fatima", "Jane", "Claire",
+};
+static const char *const surnames[] = {
+	"Broughton", "Walker", "Fischer", "Tanaka", "Moreau", "Okafor",
+	"Lindqvist", "Hughes", "Keller", "Romano", "Baxter", "Nakamura",
+	"Duval", "Sutton", "Ferreira", "Kowalski", "Mercer", "Ashdown",
+};
+static const char *const firms[] = {
+	"Acme", "Calder", "Dunmore", "Fairbank", "Halsey", "Kestrel",
+	"Marlow", "Norbury", "Oakridge", "Pemberton", "Redfern", "Thornbury",
+	"Wexford", "Brixham",
+};
+static const char *const firmends[] = { "Inc.", "Corp.", "Co.", "Ltd." };
+static const char *const countries[] = {
+	"Japan", "Germany", "France", "Brazil", "Canada", "Mexico", "China",
+	"India", "Europe", "Asia", "South Korea", "Australia",
+};
+static const char *const towns[] = {
+	"London", "Tokyo", "Frankfurt", "Paris", "Seoul", "Washington",
+	"New York", "Singapore",
+};
+static const char *const jobs[] = {
+	"an analyst at", "a trader at", "chief economist at",
+	"a fund manager at", "a strategist at",
+};
+static const char *const spokes[] = {
+	"a spokesman", "a spokeswoman", "an official", "a company spokesman",
+	"a senior official",
+};
+/* Bodies that speak, by their full name and by a short one. */
+static const struct {
+	const char	*full;
+	const char	*brief;
+} bodies[] = {
+	{ "the Finance and Economy Ministry", "the ministry" },
+	{ "the Trade Ministry", "the ministry" },
+	{ "the Bank of Japan", "the bank" },
+	{ "the European Commission", "the commission" },
+	{ "the U.S. Commerce Department", "the department" },
+	{ "the U.K. Treasury", "the Treasury" },
+	{ "the Federal Reserve", "the Fed" },
+};
+static const char *const consults[] = {
+	"4Cast", "Capital Analytics", "Bramley Research", "Kellner Associates",
+};
+static const char *const papers[] = {
+	"Nikkei", "Asahi", "Handelsblatt", "Kommersant", "Yomiuri",
+};
+static const char *const newsagencies[] = {
+	"Xinhua", "Interfax", "Yonhap", "Itar-Tass",
+};
+static const char *const wsays[] = {
+	"said", "added", "told reporters", "said in an interview",
+	"said in a statement",
+};
+/* Words that open sentences: the next sentence after an abbreviation. */
+static const char *const openers[] = {
+	"The", "It", "He", "She", "They", "We", "But", "In", "This", "A",
+};
+/* Words the running text leaves out, so that no speaker comes by chance. */
+static const char *const reporting[] = {
+	"said", "told", "added", "warned", "insisted", "described",
+	"acknowledged", "announced", "claimed", "noted", "argued", "asked",
+	"stressed", "accused", "reported", "emphasized", "affirmed",
+	"maintained", "threatened", "calling", "suggesting", "according",
+};
+static const char *const topics[] = {
+	"", "trade", "money-fx", "interest", "crude", "acq", "grain", "ship",
+};
+static const char *const ctlrefs[] = { "&#127;", "&#27;", "&#5;" };
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static struct person who;	/* the speaker of the frame being made */
+
+static void
+addfmt(const char *fmt, ...)
+{
+	char s[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(s, sizeof(s), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(s))
+		errx(2, "addfmt: %s: too long", fmt);
+	add(s, (size_t)n);
+}
+
+/*
+ * A number from lo to hi and one below frac, drawn in this order (the
+ * arguments of a call are not), printed by fmt.
+ */
+static void
+addpair(const char *fmt, unsigned lo, unsigned hi, unsigned frac)
+{
+	unsigned a = between(lo, hi);
+
+	addfmt(fmt, a, below(frac));
+}
+
+/* Moves the bytes of the article from an offset on into a text. */
+static void
+take(struct text *t, size_t from)
+{
+	t->n = 0;
+	if (art.n == from)
+		return;
+	grow(t, art.n - from);
+	memcpy(t->p, art.p + from, art.n - from);
+	t->n = art.n - from;
+	art.n = from;
+}
+
+static const char *
+wzipf(void)
+{
+	const char *w;
+	size_t i;
+
+	for (;;) {
+		w = zipfword();
+		for (i = 0; i < NELEM(reporting); i++)
+			if (strcmp(w, reporting[i]) == 0)
+				break;
+		if (i == NELEM(reporting))
+			return w;
+	}
+}
+
+static void
+firm(void)
+{
+	adds(PICK(firms));
+	addc(' ');
+	adds(PICK(firmends));
+}
+
+static void
+newperson(struct person *p)
+{
+	p->she = chance(0.4);
+	p->first = p->she ? PICK(women) : PICK(men);
+	p->last = PICK(surnames);
+	p->jr = !p->she && chance(0.12);
+}
+
+static void
+addname(const struct person *p)
+{
+	adds(p->first);
+	addc(' ');
+	adds(p->last);
+	if (p->jr)
+		adds(" Jr.");
+}
+
+static void
+wnumber(void)
+{
+	switch (below(5)) {
+	case 0:
+		addpair("%u.%u pct", 1, 40, 10);
+		break;
+	case 1:
+		addpair("%u.%u mln dlrs", 1, 999, 10);
+		break;
+	case 2:
+		addfmt("%u billion dlrs", between(2, 90));
+		break;
+	case 3:
+		addpair("%u,%03u", 1, 99, 1000);
+		break;
+	default:
+		addnum(between(1990, 2025));
+	}
+}
+
+/* One word of wire text, or a few that go together (in March, U.S. trade). */
+static void
+wword(void)
+{
+	unsigned x = below(1000);
+
+	if (x < 30)
+		adds(PICK(numwords));
+	else if (x < 50)
+		wnumber();
+	else if (x < 62) {
+		adds("in ");
+		adds(PICK(months));
+	} else if (x < 72) {
+		adds("on ");
+		adds(PICK(weekdays));
+	} else if (x < 84)
+		adds(PICK(countries));
+	else if (x < 96) {
+		adds(chance(0.7) ? "U.S. " : "U.K. ");
+		adds(wzipf());
+	} else if (x < 106) {
+		firm();
+		addc(' ');
+		adds(wzipf());
+	} else
+		adds(wzipf());
+}
+
+/* A run of words; it never ends at an abbreviation, which a word follows. */
+static void
+wclause(unsigned lo, unsigned hi)
+{
+	unsigned i, n = between(lo, hi);
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			adds(chance(0.05) ? ", " : " ");
+		wword();
+	}
+}
+
+static void
+narrative(void)
+{
+	size_t at = art.n;
+
+	wclause(5, 16);
+	capital(at);
+	addc('.');
+}
+
+/* A sentence that opens with a word that opens sentences. */
+static void
+opener(void)
+{
+	adds(PICK(openers));
+	addc(' ');
+	wclause(4, 12);
+	addc('.');
+}
+
+/* Ends a sentence; says whether an abbreviation's stop ended it. */
+static int
+stop(void)
+{
+	if (art.p[art.n - 1] == '.')
+		return ABBR;
+	addc('.');
+	return 0;
+}
+
+static void
+qsentence(void)
+{
+	size_t at = art.n;
+
+	wclause(4, 14);
+	capital(at);
+}
+
+/* A quotation of one or two sentences, the last ended by end. */
+static void
+quotation(const char *end)
+{
+	addc('"');
+	qsentence();
+	if (chance(0.3)) {
+		adds(". ");
+		qsentence();
+	}
+	adds(end);
+	addc('"');
+}
+
+static void
+onday(void)
+{
+	adds(" said on ");
+	adds(PICK(weekdays));
+	addc(' ');
+	wclause(4, 10);
+	addc('.');
+}
+
+/* "...," said Jane Doe, an analyst at Acme Corp. in Japan. */
+static int
+saidname(void)
+{
+	newperson(&who);
+	quotation(",");
+	adds(" said ");
+	addname(&who);
+	if (chance(0.6)) {
+		adds(", ");
+		adds(PICK(jobs));
+		addc(' ');
+		firm();
+		adds(" in ");
+		adds(PICK(countries));
+	}
+	return FOLLOW | stop();
+}
+
+/* "...," Jane Doe said.  "...," Jane Doe, a trader at Acme Co., added. */
+static int
+namesaid(void)
+{
+	newperson(&who);
+	quotation(",");
+	addc(' ');
+	addname(&who);
+	if (chance(0.3)) {
+		adds(", ");
+		adds(PICK(jobs));
+		addc(' ');
+		firm();
+		addc(',');
+	}
+	addc(' ');
+	adds(PICK(wsays));
+	addc('.');
+	return FOLLOW;
+}
+
+/* Jane Doe said on Monday ...  "...," she added. */
+static int
+pronoun(void)
+{
+	newperson(&who);
+	addname(&who);
+	onday();
+	addc(' ');
+	if (chance(0.3)) {
+		adds(who.she ? "She" : "He");
+		adds(" warned that ");
+		wclause(3, 8);
+		adds(" \"");
+		wclause(1, 4);
+		adds("\".");
+		return 0;
+	}
+	quotation(",");
+	adds(who.she ? " she " : " he ");
+	adds(PICK(wsays));
+	addc('.');
+	return FOLLOW;
+}
+
+/* "...," a spokesman said.  "...," the ministry said in a statement. */
+static int
+npdet(void)
+{
+	unsigned x = below(4), b = below(NELEM(bodies));
+	size_t at = art.n;
+
+	if (x == 2) {
+		adds(bodies[b].full);
+		capital(at);
+		onday();
+		addc(' ');
+	}
+	quotation(",");
+	addc(' ');
+	if (x == 0) {
+		adds(PICK(spokes));
+		adds(" said.");
+	} else if (x == 1) {
+		adds("said ");
+		adds(PICK(spokes));
+		adds(" for ");
+		adds(bodies[b].full);
+		addc('.');
+	} else if (x == 2) {
+		adds(bodies[b].brief);
+		adds(" said in a statement.");
+	} else {
+		adds(bodies[b].full);
+		adds(" said.");
+	}
+	return FOLLOW;
+}
+
+/* "...," Acme chairman John Doe said.  "...," consultancy 4Cast said. */
+static int
+nptitle(void)
+{
+	newperson(&who);
+	quotation(",");
+	addc(' ');
+	switch (below(4)) {
+	case 0:
+		adds(PICK(firms));
+		adds(" chairman ");
+		addname(&who);
+		adds(" said");
+		break;
+	case 1:
+		adds("consultancy ");
+		adds(PICK(consults));
+		adds(" said in a note");
+		break;
+	case 2:
+		adds("said ");
+		firm();
+		adds(" chief executive ");
+		addname(&who);
+		break;
+	default:
+		adds("U.S. Trade Representative ");
+		addname(&who);
+		adds(" told reporters");
+	}
+	return FOLLOW | stop();
+}
+
+/* Acme Inc. said on Monday ...  "...," it said. */
+static int
+itsaid(void)
+{
+	if (chance(0.25)) {
+		adds("Analysts at ");
+		firm();
+		adds(" said ");
+		wclause(4, 10);
+		adds(". ");
+		quotation(",");
+		adds(" they wrote in a note.");
+		return 0;
+	}
+	firm();
+	onday();
+	addc(' ');
+	quotation(",");
+	adds(chance(0.5) ? " it said." : " it said in a statement.");
+	return FOLLOW;
+}
+
+/*
+ * Jane Doe told reporters: "..."  He added: "..."  The ministry said in a
+ * statement: "..."  A name often follows in the next sentence: it is not
+ * the speaker.
+ */
+static int
+colon(void)
+{
+	unsigned x = below(3);
+	size_t at = art.n;
+	struct person other;
+
+	newperson(&who);
+	if (x == 0) {
+		addname(&who);
+		adds(" told reporters: ");
+	} else if (x == 1) {
+		addname(&who);
+		onday();
+		adds(who.she ? " She added: " : " He added: ");
+	} else {
+		adds(bodies[below(NELEM(bodies))].full);
+		capital(at);
+		adds(" said in a statement: ");
+	}
+	quotation(".");
+	if (chance(0.6)) {
+		newperson(&other);
+		addc(' ');
+		addname(&other);
+		adds(", ");
+		adds(PICK(jobs));
+		addc(' ');
+		firm();
+		adds(", said ");
+		wclause(4, 10);
+		addc('.');
+	}
+	return 0;
+}
+
+/* The Nikkei newspaper quoted John Doe as saying "..." */
+static int
+quotedas(void)
+{
+	unsigned x = below(3);
+
+	newperson(&who);
+	if (x == 0) {
+		adds("The ");
+		adds(PICK(papers));
+		adds(" newspaper quoted ");
+		addname(&who);
+		adds(" as saying ");
+		quotation(".");
+	} else if (x == 1) {
+		quotation(",");
+		adds(" the ");
+		adds(PICK(newsagencies));
+		adds(" news agency quoted ");
+		addname(&who);
+		adds(" as saying.");
+	} else {
+		adds(PICK(newsagencies));
+		adds(" quoted a ministry official as saying: ");
+		quotation(".");
+	}
+	return FOLLOW;
+}
+
+/* Quotation marks around a word or two that nobody is quoted as saying. */
+static int
+scare(void)
+{
+	size_t at = art.n;
+	unsigned i, n = between(1, 3);
+
+	wclause(3, 10);
+	capital(at);
+	adds(chance(0.5) ? " the so-called \"" : " a \"");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			addc(' ');
+		adds(wzipf());
+	}
+	adds("\" ");
+	wclause(3, 8);
+	addc('.');
+	return 0;
+}
+
+/* A quotation that runs on into the next paragraph, reopened by a mark. */
+static int
+overbreak(void)
+{
+	newperson(&who);
+	if (chance(0.5)) {
+		addname(&who);
+		adds(" said: \"");
+		qsentence();
+		adds(".\n\"");
+		qsentence();
+		adds(".\"");
+		return 0;
+	}
+	addc('"');
+	qsentence();
+	adds(".\n\"");
+	qsentence();
+	adds(",\" said ");
+	addname(&who);
+	return stop();
+}
+
+/* A quotation whose speaker was named three sentences before: none. */
+static int
+far(void)
+{
+	newperson(&who);
+	addname(&who);
+	onday();
+	addc(' ');
+	narrative();
+	addc(' ');
+	narrative();
+	addc('\n');
+	quotation(".");
+	return 0;
+}
+
+/* John Doe said the plan was "..." and ... */
+static int
+partial(void)
+{
+	newperson(&who);
+	addname(&who);
+	adds(" said the ");
+	adds(wzipf());
+	adds(" was \"");
+	wclause(1, 4);
+	adds("\" and ");
+	wclause(3, 8);
+	addc('.');
+	return 0;
+}
+
+/* A sentence that ends in an abbreviation, and one that opens after it. */
+static void
+abbrevend(void)
+{
+	static const char *const ends[] = {
+		"with the U.S.", "in the U.S.", "to the U.K.", "from the U.K.",
+	};
+	struct person p;
+	size_t at = art.n;
+	unsigned x = below(3);
+
+	wclause(5, 12);
+	capital(at);
+	addc(' ');
+	if (x == 0)
+		adds(PICK(ends));
+	else if (x == 1) {
+		adds("from ");
+		firm();
+	} else {
+		newperson(&p);
+		p.first = PICK(men);
+		p.jr = 1;
+		adds("by ");
+		addname(&p);
+	}
+	addc(' ');
+	opener();
+}
+
+/* One paragraph of a story after its lead, ended by a newline. */
+static void
+beat(void)
+{
+	static int (*const frames[])(void) = {
+		saidname, namesaid, pronoun, npdet, nptitle, itsaid, colon,
+		quotedas, scare, overbreak, far, partial,
+	};
+	unsigned x = below(100);
+	int f;
+
+	if (x < 25) {
+		narrative();
+		if (chance(0.4)) {
+			addc(' ');
+			narrative();
+		}
+	} else if (x < 40)
+		abbrevend();
+	else {
+		f = PICK(frames)();
+		if (f & ABBR) {
+			addc(' ');
+			opener();
+		} else if ((f & FOLLOW) && chance(0.4)) {
+			addc(' ');
+			quotation(".");
+		}
+	}
+	addc('\n');
+}
+
+/* The first paragraph; the dateline goes before it when it is written. */
+static void
+lead(long day)
+{
+	size_t at = art.n;
+
+	switch (below(3)) {
+	case 0:
+		firm();
+		break;
+	case 1:
+		adds(bodies[below(NELEM(bodies))].full);
+		capital(at);
+		break;
+	default:
+		wclause(6, 12);
+		capital(at);
+		adds(", officials");
+	}
+	adds(" said on ");
+	adds(weekdays[day % 7]);
+	addc(' ');
+	wclause(6, 14);
+	adds(".\n");
+}
+
+static void
+money(void)
+{
+	if (chance(0.4))
+		addfmt("%u cts", between(1, 99));
+	else
+		addpair("%u.%02u dlrs", 1, 9, 100);
+}
+
+static void
+amount(void)
+{
+	if (chance(0.5))
+		addpair("%u.%u mln", 1, 999, 10);
+	else
+		addpair("%u,%03u,000", 1, 999, 1000);
+}
+
+/* The lines of an earnings report, each a paragraph. */
+static void
+table(void)
+{
+	static const char *const periods[] = {
+		"Year", "Nine mths", "Six mths"
+	};
+	unsigned i, n = 1 + chance(0.5);
+
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			adds(PICK(periods));
+			addc('\n');
+		}
+		adds(chance(0.2) ? "Shr loss " : "Shr ");
+		money();
+		adds(" vs ");
+		money();
+		if (chance(0.3)) {
+			adds("\nOper shr ");
+			money();
+			adds(" vs ");
+			money();
+		}
+		adds("\nNet ");
+		amount();
+		adds(" vs ");
+		amount();
+		adds("\nRevs ");
+		amount();
+		adds(" vs ");
+		amount();
+		if (chance(0.5)) {
+			adds("\nAvg shrs ");
+			amount();
+			adds(" vs ");
+			amount();
+		}
+		addc('\n');
+	}
+	if (chance(0.3)) {
+		adds("NOTE: Per share figures adjusted for a two-for-one "
+		    "split in ");
+		adds(PICK(months));
+		adds(".\n");
+	}
+}
+
+/* ACME CORP <ACME> 4TH QTR NET, the title of an earnings report. */
+static void
+tabletitle(int brief)
+{
+	static const char *const what[] = {
+		"1ST QTR NET", "2ND QTR NET", "3RD QTR NET", "4TH QTR NET",
+		"YEAR NET",
+	};
+	static const char *const news[] = {
+		"SETS QUARTERLY DIVIDEND", "RAISES DIVIDEND",
+		"COMPLETES ACQUISITION", "SEES HIGHER PROFITS",
+		"NAMES NEW CHAIRMAN",
+	};
+	const char *f = PICK(firms), *e = PICK(firmends);
+	size_t at = art.n, i;
+
+	adds(f);
+	addc(' ');
+	add(e, strlen(e) - 1);
+	adds(" <");
+	add(f, 4);
+	adds("> ");
+	for (i = at; i < art.n; i++)
+		if (art.p[i] >= 'a' && art.p[i] <= 'z')
+			art.p[i] = (char)(art.p[i] - 'a' + 'A');
+	adds(brief ? PICK(news) : PICK(what));
+}
+
+static void
+storytitle(void)
+{
+	size_t at = art.n;
+	unsigned i, n = between(3, 7);
+
+	if (chance(0.5)) {
+		adds(PICK(firms));
+		addc(' ');
+	} else if (chance(0.3))
+		adds("U.S. ");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			addc(' ');
+		adds(chance(0.1) ? PICK(numwords) : wzipf());
+	}
+	capital(at);
+}
+
+static void
+wbyline(void)
+{
+	struct person p;
+	unsigned x = below(10);
+
+	if (x < 5)
+		return;
+	newperson(&p);
+	p.jr = 0;
+	addname(&p);
+	if (x == 9) {
+		adds(" and ");
+		newperson(&p);
+		p.jr = 0;
+		addname(&p);
+	}
+}
+
+static void
+reporter(void)
+{
+	struct person p;
+
+	newperson(&p);
+	p.jr = 0;
+	addname(&p);
+}
+
+/* (Reporting by Jane Doe in Tokyo; Editing by John Roe) */
+static void
+credit(void)
+{
+	adds("(Reporting by ");
+	reporter();
+	if (chance(0.4)) {
+		adds(" in ");
+		adds(PICK(towns));
+	}
+	if (chance(0.3)) {
+		adds("; Additional reporting by ");
+		reporter();
+	}
+	if (chance(0.3)) {
+		adds("; Writing by ");
+		reporter();
+	}
+	adds("; Editing by ");
+	reporter();
+	addc(')');
+}
+
+/* The last paragraph: the agency's sign-off, a credit line, or none. */
+static void
+signoff(enum agency ag)
+{
+	static const char *const reuter[] = {
+		"Reuter", "REUTER", "(Reuters)", "-- Reuters"
+	};
+	unsigned x = below(100);
+
+	if (x < 12)
+		return;
+	if (ag == AP)
+		adds(x < 60 ? "AP" : "(AP)");
+	else if (ag == AFP)
+		adds(x < 60 ? "AFP" : "(AFP)");
+	else if (x < 60)
+		adds(PICK(reuter));
+	else
+		credit();
+}
+
+/* Draws a story; every draw is made here, so that -w and -r agree. */
+static void
+draw(struct story *s, long day)
+{
+	unsigned x = below(100);
+
+	s->day = day;
+	s->kind = x < 8 ? BRIEF : x < 20 ? TABLE : STORY;
+	s->agency = s->kind != STORY || x < 64 ? REUTERS : x < 82 ? AP : AFP;
+	s->city = below(NELEM(cities));
+	s->csecs = below(8640000);
+	s->topic = s->kind == TABLE ? 0 : below(NELEM(topics));
+	s->test = chance(0.3);
+	s->wrapped = chance(0.25);
+	s->ctl = chance(0.15) ? between(1, NELEM(ctlrefs)) : 0;
+	s->ctlat = unit();
+	if (s->kind == STORY)
+		storytitle();
+	else
+		tabletitle(s->kind == BRIEF);
+	take(&s->title, 0);
+	if (s->kind == STORY)
+		wbyline();
+	take(&s->byline, 0);
+	if (s->kind == STORY) {
+		lead(day);
+		for (x = between(3, 8); x > 0; x--)
+			beat();
+	} else if (s->kind == TABLE)
+		table();
+	take(&s->body, 0);
+	if (s->kind == STORY)
+		signoff(s->agency);
+	else if (s->kind == TABLE && chance(0.9))
+		adds(chance(0.7) ? "Reuter" : "REUTER");
+	take(&s->signoff, 0);
+}
+
+/* LONDON, March 3 (Reuters) - ; without the agency in SGML. */
+static void
+dateline(const struct story *s, int sgml)
+{
+	int y, m, d;
+
+	civil(s->day, &y, &m, &d);
+	adds(cities[s->city].name);
+	if (s->agency == AP && !sgml) {
+		adds(" (AP) — ");
+		return;
+	}
+	addfmt(", %s %d", monabbr[m - 1], d);
+	if (sgml)
+		adds(" - ");
+	else
+		adds(s->agency == AFP ? " (AFP) - " : " (Reuters) - ");
+}
+
+/* The story as article text. */
+static void
+wtext(const struct story *s)
+{
+	const char *p = s->body.p, *end = p + s->body.n, *nl;
+	size_t at;
+	int y, m, d;
+
+	civil(s->day, &y, &m, &d);
+	addfmt("date %04d-%02d-%02d ", y, m, d);
+	add(s->title.p, s->title.n);
+	addc('\n');
+	if (s->kind == BRIEF)
+		return;
+	addc('\n');
+	if (s->byline.n > 0) {
+		adds("By ");
+		add(s->byline.p, s->byline.n);
+		adds("\n\n");
+	}
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		at = art.n;
+		if (p == s->body.p)
+			dateline(s, 0);
+		add(p, (size_t)(nl - p));
+		if (s->wrapped)
+			wrap(at);
+		adds(nl + 1 < end ? "\n\n" : "\n");
+	}
+	if (s->signoff.n > 0) {
+		addc('\n');
+		add(s->signoff.p, s->signoff.n);
+		addc('\n');
+	}
+}
+
+/*
+ * Adds text as SGML text: & and < as references, letters in upper case
+ * when up is set, and the reference ref before the byte at refat.
+ */
+static void
+addesc(const char *p, size_t n, int up, const char *ref, const char *refat)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < n; i++) {
+		if (p + i == refat)
+			adds(ref);
+		c = (unsigned char)p[i];
+		if (c == '&')
+			adds("&amp;");
+		else if (c == '<')
+			adds("&lt;");
+		else
+			addc(up && c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+	}
+}
+
+/* The start of a <REUTERS> element, up to the text. */
+static void
+sgmlhead(const struct story *s, unsigned long no)
+{
+	const char *t = s->title.p, *end = t + s->title.n;
+	unsigned secs = s->csecs / 100, words = 1;
+	int y, m, d, dash = 0;
+	size_t i;
+
+	civil(s->day, &y, &m, &d);
+	addfmt("<REUTERS TOPICS=\"%s\" LEWISSPLIT=\"%s\" ", s->topic ||
+	    s->kind == TABLE ? "YES" : "NO", s->test ? "TEST" : "TRAIN");
+	addfmt("CGISPLIT=\"TRAINING-SET\" OLDID=\"%lu\" NEWID=\"%lu\">\n",
+	    5544 + no, no + 1);
+	addfmt("<DATE>%2d-%s-%04d ", d, monupper[m - 1], y);
+	addfmt("%02u:%02u:%02u.%02u</DATE>\n<TOPICS>", secs / 3600,
+	    secs / 60 % 60, secs % 60, s->csecs % 100);
+	if (s->kind == TABLE)
+		adds("<D>earn</D>");
+	else if (s->topic)
+		addfmt("<D>%s</D>", topics[s->topic]);
+	addfmt("</TOPICS>\n<PLACES><D>%s</D></PLACES>\n", cities[s->city].code);
+	adds("<PEOPLE></PEOPLE>\n<ORGS></ORGS>\n<EXCHANGES></EXCHANGES>\n"
+	    "<COMPANIES></COMPANIES>\n<UNKNOWN> \n&#5;&#5;&#5;F\n");
+	addfmt("&#22;&#22;&#1;f%04lu&#31;reute\nr f BC-", no % 10000);
+	/* The slug: the first words of the title. */
+	for (; t < end; t++)
+		if (*t == ' ' && ++dash == 2)
+			break;
+		else if (*t == ' ')
+			addc('-');
+		else if (*t != '<' && *t != '>' && *t != '.')
+			addc(*t >= 'a' && *t <= 'z' ? *t - 'a' + 'A' : *t);
+	for (i = 0; i < s->body.n; i++)
+		words += s->body.p[i] == ' ' || s->body.p[i] == '\n';
+	addfmt("   %02d-%02d %04u</UNKNOWN>\n", m, d, words > 9999 ? 9999 :
+	    words);
+}
+
+/*
+ * The story as Reuters-21578 has it: the text wrapped, each paragraph
+ * after the first indented, the sign-off on a line of its own after a
+ * space, &#2; and &#3; around the text, and a brief's body the
+ * collection's placeholder.
+ */
+static void
+wsgml(const struct story *s, unsigned long no)
+{
+	const char *p = s->body.p, *end = p + s->body.n, *nl, *refat = NULL;
+	size_t at;
+
+	sgmlhead(s, no);
+	if (s->kind == BRIEF) {
+		adds("<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>");
+		addesc(s->title.p, s->title.n, 1, NULL, NULL);
+		adds("</TITLE>\nBlah blah blah.\n&#3;\n\n</TEXT>\n</REUTERS>\n");
+		return;
+	}
+	adds("<TEXT>&#2;\n<TITLE>");
+	addesc(s->title.p, s->title.n, 1, NULL, NULL);
+	adds("</TITLE>\n");
+	if (s->byline.n > 0) {
+		adds("<AUTHOR>    By ");
+		addesc(s->byline.p, s->byline.n, 0, NULL, NULL);
+		adds(", Reuters</AUTHOR>\n");
+	}
+	/* A control character reference after a word, where it fell. */
+	if (s->ctl > 0)
+		refat = memchr(p + (size_t)(s->ctlat * (double)s->body.n), ' ',
+		    s->body.n - (size_t)(s->ctlat * (double)s->body.n));
+	adds("<DATELINE>    ");
+	dateline(s, 1);
+	adds("</DATELINE><BODY>");
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (p > s->body.p)
+			adds("\n    ");
+		at = art.n;
+		addesc(p, (size_t)(nl - p), 0, s->ctl > 0 ?
+		    ctlrefs[s->ctl - 1] : NULL, refat);
+		wrapat(at, 64);
+	}
+	if (s->signoff.n > 0) {
+		adds("\n ");
+		at = art.n;
+		addesc(s->signoff.p, s->signoff.n, 0, NULL, NULL);
+		wrapat(at, 64);
+	}
+	adds("\n&#3;</BODY></TEXT>\n</REUTERS>\n");
+}
+
+/* Writes n wire stories, as article text or, with sgml, as SGML. */
+static void
+wstream(unsigned long n, int crlf, int sgml)
+{
+	static struct story s;
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		draw(&s, dayof(i, n));
+		if (sgml && i == 0)
+			adds("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n");
+		if (sgml)
+			wsgml(&s, i);
+		else {
+			if (i > 0)
+				addc('\n');
+			wtext(&s);
+		}
+		emit(crlf);
+	}
+	if (fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) == EOF)
+		err(2, "write error");
+}
+
 int
 main(int argc, char *argv[])
 {
 	unsigned long n = 1000, seed = 1;
 	double badp = 0;
-	int c, crlf = 0;
+	int c, crlf = 0, wire = 0, sgml = 0;
 	char *end;
 
-	while ((c = getopt(argc, argv, "b:chn:s:")) != -1) {
+	while ((c = getopt(argc, argv, "b:chn:rs:w")) != -1) {
 		switch (c) {
 		case 'b':
 			badp = strtod(optarg, &end);
@@ -774,10 +1990,16 @@ main(int argc, char *argv[])
 			if (*end != '\0' || *optarg == '\0')
 				errx(2, "-n takes a number of articles");
 			break;
+		case 'r':
+			wire = sgml = 1;
+			break;
 		case 's':
 			seed = strtoul(optarg, &end, 10);
 			if (*end != '\0' || *optarg == '\0')
 				errx(2, "-s takes a number");
+			break;
+		case 'w':
+			wire = 1;
 			break;
 		default:
 			usage();
@@ -785,9 +2007,15 @@ main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		usage();
+	if (wire && badp > 0)
+		errx(2, "-b spoils the default stories; it cannot be used "
+		    "with -r or -w");
 	rstate = VOCAB_SEED;
 	mkvocab();
 	rstate = seed;
-	stream(n, badp, crlf);
+	if (wire)
+		wstream(n, crlf, sgml);
+	else
+		stream(n, badp, crlf);
 	return 0;
 }
