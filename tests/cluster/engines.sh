@@ -175,7 +175,7 @@ engine_ssh() {
 		_port=$(engine_ports 1) || return 1
 		engine_ssh_config "$_d" "$_port" "$2"
 		ARTKIT_ENGINE=$_d /usr/sbin/sshd -D -f "$_d/sshd_config" \
-		    -E "$_d/sshd.log" &
+		    -E "$_d/sshd.log" </dev/null &
 		_pid=$!
 		engine_pids="$engine_pids $_pid"
 		engine_poll 10 engine_ssh_up "$_d" && return 0
@@ -235,7 +235,7 @@ engine_munge() {
 	ARTKIT_ENGINE=$1 munged -F --socket="$1/munge/socket" \
 	    --key-file="$1/munge/key" --pid-file="$1/munge/pid" \
 	    --log-file="$1/munge/log" --seed-file="$1/munge/seed" \
-	    >"$1/munge/out" 2>&1 &
+	    </dev/null >"$1/munge/out" 2>&1 &
 	engine_pids="$engine_pids $!"
 	engine_poll 10 test -S "$1/munge/socket" ||
 	    engine_fail "munged does not start" "$1/munge/out" "$1/munge/log"
@@ -260,11 +260,11 @@ engine_slurm() {
 	engine_slurm_config "$_d" $_ports
 	engine_slurm_conf=$_d/slurm.conf
 	SLURM_CONF=$engine_slurm_conf slurmctld -D -f "$engine_slurm_conf" \
-	    >"$_d/slurmctld.out" 2>&1 &
+	    </dev/null >"$_d/slurmctld.out" 2>&1 &
 	engine_ctld=$!
 	engine_pids="$engine_pids $engine_ctld"
 	SLURM_CONF=$engine_slurm_conf slurmd -D -f "$engine_slurm_conf" \
-	    -N artkit >"$_d/slurmd.out" 2>&1 &
+	    -N artkit </dev/null >"$_d/slurmd.out" 2>&1 &
 	engine_pids="$engine_pids $!"
 	engine_poll 30 engine_slurm_up ||
 	    engine_fail "the Slurm node is not idle" "$_d/slurmctld.log" \
