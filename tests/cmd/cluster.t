@@ -54,6 +54,11 @@ missing() {
 	return 1
 }
 
+# No process has PATTERN in its command line.
+none() {
+	! pgrep -f "$1"
+}
+
 # --- the page shows the recipes that are run ---------------------------------
 
 # The body of each function of recipes.sh, less a tab, into R/NAME; the
@@ -295,6 +300,8 @@ else
 	check 'several hosts: sshd stops, with nothing to kill' test $? = 0
 	check 'several hosts: no process of it is left' \
 	    test -z "$(engine_left "$T/ssh")"
+	check 'several hosts: pgrep finds no sshd of its configuration' \
+	    none "$T/ssh/sshd_config"
 fi
 
 # --- a Slurm cluster: a job array and a merge job -----------------------------
@@ -365,6 +372,10 @@ else
 	check 'a Slurm cluster: it stops, with nothing to kill' test $? = 0
 	check 'a Slurm cluster: no process of it is left' \
 	    test -z "$(engine_left "$T/slurm")"
+	check 'a Slurm cluster: pgrep finds no daemon of its configuration' \
+	    none "$T/slurm/slurm.conf"
+	check 'a Slurm cluster: pgrep finds no munged of its socket' \
+	    none "$T/slurm/munge/socket"
 fi
 
 done_testing
