@@ -23,6 +23,7 @@ UNITSRC = $(wildcard tests/unit/*.c)
 UNITOBJ = $(UNITSRC:.c=.o)
 MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
+MAN7 = $(wildcard man/*.7)
 
 all: $(TOOLS)
 
@@ -54,7 +55,8 @@ check: all bench/gen
 	@$(MAKE) -s lint
 
 lint:
-	@test -z "$(MAN1)$(MAN5)" || mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+	@test -z "$(MAN1)$(MAN5)$(MAN7)" || \
+	    mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
 
 # The whole suite again under AddressSanitizer and UBSan, and under
 # valgrind, in build trees of their own (without the benchmark inputs).
@@ -143,15 +145,17 @@ bench/gen: bench/gen.c
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS); do install -m 755 $$t $(DESTDIR)$(BINDIR); done
 	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1; done
 	for m in $(MAN5); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man5; done
+	for m in $(MAN7); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7; done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${t#cmd/}; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
+	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 
 clean:
 	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \
