@@ -36,6 +36,7 @@ static struct out out;
 static enum field *fields;
 static size_t nfields;
 static size_t maxbytes = ARTIN_MAXDEFAULT;
+static int fmt = FMT_AUTO;
 static enum unit eunit = UNIT_NONE;
 static struct fieldctx *ctx;
 
@@ -43,7 +44,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: artfields [-H] [-e unit] [-f field,...] "
-	    "[-L size] [file ...]\n");
+	    "[-L size] [-t format]\n"
+	    "                 [file ...]\n");
 	exit(TROUBLE);
 }
 
@@ -65,6 +67,20 @@ fname(const char *path)
 	buf_nul(&b);
 	errno = e;
 	return b.p;
+}
+
+/* Says that a format name is unknown, and names the formats. */
+static void
+badformat(const char *name)
+{
+	int f;
+
+	fprintf(stderr, "artfields: unknown format %s; formats:", name);
+	for (f = FMT_AUTO + 1; f < NFMT; f++)
+		fprintf(stderr, "%s %s", f > FMT_AUTO + 1 ? "," : "",
+		    artfmt_name(f));
+	fputc('\n', stderr);
+	exit(TROUBLE);
 }
 
 static void
@@ -102,7 +118,7 @@ parsefields(const char *list)
 		if (q == NULL)
 			q = p + strlen(p);
 		if ((f = field_byname(p, (size_t)(q - p))) == -1)
-			errx(TROUBLE, "unknown field '%.*s'; fields: %s",
+			errx(TROUBLE, "-f: unknown field '%.*s'; fields: %s",
 			    (int)(q - p), p, field_names());
 		fields[nfields++] = (enum field)f;
 		if (*q == '\0')
@@ -234,7 +250,7 @@ fieldsof(const char *path)
 	struct article *a;
 	int r;
 
-	if ((in = artin_open(path, FMT_AUTO)) == NULL) {
+	if ((in = artin_open(path, fmt)) == NULL) {
 		warn("%s", fname(path));
 		status = TROUBLE;
 		return;
@@ -272,7 +288,7 @@ main(int argc, char *argv[])
 	const char *flist = NULL;
 	int c, Hflag = 0;
 
-	while ((c = getopt(argc, argv, "He:f:hL:")) != -1) {
+	while ((c = getopt(argc, argv, "He:f:hL:t:")) != -1) {
 		switch (c) {
 		case 'H':
 			Hflag = 1;
@@ -287,6 +303,11 @@ main(int argc, char *argv[])
 			if (artin_parsesize(optarg, &maxbytes) == -1)
 				errx(TROUBLE, "-L %s: not a size in bytes (a "
 				    "number, with k, M or G)", optarg);
+			break;
+		case 't':
+			if ((fmt = artfmt_byname(optarg)) == -1 ||
+			    fmt == FMT_AUTO)
+				badformat(optarg);
 			break;
 		default:
 			usage();

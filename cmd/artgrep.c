@@ -120,6 +120,20 @@ fname(const char *path)
 	return b.p;
 }
 
+/* Says that a format name is unknown, and names the formats. */
+static void
+badformat(const char *name)
+{
+	int f;
+
+	fprintf(stderr, "artgrep: unknown format %s; formats:", name);
+	for (f = FMT_AUTO + 1; f < NFMT; f++)
+		fprintf(stderr, "%s %s", f > FMT_AUTO + 1 ? "," : "",
+		    artfmt_name(f));
+	fputc('\n', stderr);
+	exit(TROUBLE);
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
@@ -748,8 +762,7 @@ options(int *argc, char *argv[])
 		case 't':
 			if ((fmt = artfmt_byname(optarg)) == -1 ||
 			    fmt == FMT_AUTO)
-				errx(TROUBLE, "unknown format %s; formats: text, "
-				    "records", optarg);
+				badformat(optarg);
 			break;
 		case 'v': vflag = 1; break;
 		case 'w': wflag = 1; break;

@@ -91,6 +91,20 @@ fname(const char *path)
 	return b.p;
 }
 
+/* Says that a format name is unknown, and names the formats. */
+static void
+badformat(const char *name)
+{
+	int f;
+
+	fprintf(stderr, "artstat: unknown format %s; formats:", name);
+	for (f = FMT_AUTO + 1; f < NFMT; f++)
+		fprintf(stderr, "%s %s", f > FMT_AUTO + 1 ? "," : "",
+		    artfmt_name(f));
+	fputc('\n', stderr);
+	exit(TROUBLE);
+}
+
 static void
 onwarn(void *arg, const char *file, unsigned long line, int lost,
     const char *msg)
@@ -114,16 +128,19 @@ writeerr(void)
 }
 
 static long
-number(const char *s, long max, const char *what)
+number(const char *s, const char *opt, long max)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno != 0 || v < 0 || v > max)
-		errx(TROUBLE, "%s: %s must be a number from 0 to %ld", s, what,
-		    max);
+	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > max) {
+		if (max < LONG_MAX)
+			errx(TROUBLE, "%s %s: expected a number from 0 to %ld",
+			    opt, s, max);
+		errx(TROUBLE, "%s %s: expected a number", opt, s);
+	}
 	return v;
 }
 
@@ -625,15 +642,15 @@ main(int argc, char *argv[])
 				group = -1;
 			else if ((group = field_byname(optarg,
 			    strlen(optarg))) == -1)
-				errx(TROUBLE, "unknown field %s; fields: %s",
-				    optarg, field_names());
+				errx(TROUBLE, "-g: unknown field '%s'; fields: "
+				    "%s", optarg, field_names());
 			gflag = 1;
 			break;
 		case 'H':
 			Hflag = out.header = 1;
 			break;
 		case 'k':
-			out.bits = (int)number(optarg, STATS_MAXBITS, "-k");
+			out.bits = (int)number(optarg, "-k", STATS_MAXBITS);
 			break;
 		case 'L':
 			if (artin_parsesize(optarg, &maxbytes) == -1)
@@ -647,7 +664,7 @@ main(int argc, char *argv[])
 			tables |= ST_NAMES;
 			break;
 		case 'n':
-			out.n = (size_t)number(optarg, LONG_MAX, "-n");
+			out.n = (size_t)number(optarg, "-n", LONG_MAX);
 			break;
 		case 'p':
 			pflag = 1;
@@ -658,8 +675,7 @@ main(int argc, char *argv[])
 		case 't':
 			if ((fmt = artfmt_byname(optarg)) == -1 ||
 			    fmt == FMT_AUTO)
-				errx(TROUBLE, "unknown format %s; formats: text, "
-				    "records", optarg);
+				badformat(optarg);
 			break;
 		case 'w':
 			tables |= ST_TERMS;

@@ -159,7 +159,7 @@ expect 'a damaged record is reported with FILE:LINE and skipped' 2 \
 
 # Errors.
 run artfields -f words,sentence "$seed"
-printf 'artfields: unknown field '\''sentence'\''; fields: id, date, title, byline, origin, body, year, month, weekday, author, agency, lead, paragraphs, sentences, words, chars, bytes, quotes, readmin, flesch, simhash\n' \
+printf 'artfields: -f: unknown field '\''sentence'\''; fields: id, date, title, byline, origin, body, year, month, weekday, author, agency, lead, paragraphs, sentences, words, chars, bytes, quotes, readmin, flesch, simhash\n' \
     >"$T/wanterr"
 expect 'an unknown field exits 2 and lists the known ones' 2 '' "$T/wanterr"
 run artfields -f '' "$seed"
@@ -175,7 +175,7 @@ expect '-e and -f together exit 2' 2 '' "$T/wanterr"
 run artfields -x "$seed"
 # getopt names the program as it was called: keep the name alone.
 sed 's|^[^ ]*/artfields:|artfields:|' "$T/err" >"$T/err2" && mv "$T/err2" "$T/err"
-printf 'artfields: invalid option -- '\''x'\''\nusage: artfields [-H] [-e unit] [-f field,...] [-L size] [file ...]\n' \
+printf 'artfields: invalid option -- '\''x'\''\nusage: artfields [-H] [-e unit] [-f field,...] [-L size] [-t format]\n                 [file ...]\n' \
     >"$T/wanterr"
 expect 'a bad option exits 2 with the usage' 2 '' "$T/wanterr"
 run artfields -f words "$T/nonexistent" "$seed"

@@ -363,7 +363,7 @@ echo 2 >"$T/want"
 expect '-t records' 0 "$T/want"
 
 run artgrep -t json Putin "$news"
-echo 'artgrep: unknown format json; formats: text, records' >"$T/err"
+echo 'artgrep: unknown format json; formats: text, records, trec, reuters, mbox, mail' >"$T/err"
 expect '-t: an unknown format' 2 "" "$T/err"
 
 # Records: only the text columns count, and damaged lines are told.

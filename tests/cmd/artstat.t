@@ -85,7 +85,7 @@ expect 'empty input gives no cluster' 0
 run artstat -d -k 8 </dev/null
 expect '-k allows 8 bits' 0
 run artstat -d -k 9 </dev/null
-echo 'artstat: 9: -k must be a number from 0 to 8' >"$T/want.err"
+echo 'artstat: -k 9: expected a number from 0 to 8' >"$T/want.err"
 expect '-k allows no more than 8 bits' 2 "" "$T/want.err"
 
 run artstat "$T/nosuch"
