@@ -15,7 +15,7 @@ PKG_CONFIG ?= pkg-config
 CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-TOOLS = $(patsubst cmd/%.c,cmd/%,$(wildcard cmd/*.c))
+TOOLS = $(patsubst cmd/%.c,cmd/%,$(wildcard cmd/art*.c))
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:.c=.o)
 LIBHDR = $(wildcard lib/*.h)
@@ -34,8 +34,12 @@ lib/libart.a: $(LIBOBJ)
 lib/%.o: lib/%.c $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-cmd/%: cmd/%.c lib/libart.a $(LIBHDR)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libart.a $(LDLIBS)
+# The skeleton the tools share (cmd/tool.h).
+cmd/tool.o: cmd/tool.c cmd/tool.h $(LIBHDR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ cmd/tool.c
+
+cmd/%: cmd/%.c cmd/tool.o cmd/tool.h lib/libart.a $(LIBHDR)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< cmd/tool.o lib/libart.a $(LDLIBS)
 
 tests/unit/%.o: tests/unit/%.c $(LIBHDR) tests/unit/tests.h
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
@@ -158,7 +162,7 @@ uninstall:
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 
 clean:
-	rm -f $(TOOLS) lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \
+	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \
 	    bench/gen
 	rm -f tests/fuzz/*.o $(FUZZBIN) tests/failinject.so
 	rm -rf build

@@ -19,8 +19,8 @@
 #include "field.h"
 #include "input.h"
 #include "match.h"
-#include "out.h"
 #include "text.h"
+#include "tool.h"
 #include "tsv.h"
 
 #define WIDTH		40	/* characters of context on each side (-o) */
@@ -29,7 +29,6 @@
 #define COLOR_ON	"\033[01;31m\033[K"
 #define COLOR_OFF	"\033[m\033[K"
 
-enum { MATCH, NOMATCH, TROUBLE };
 enum { CMP_LT, CMP_LE, CMP_GT, CMP_GE, CMP_EQ, CMP_NE };
 
 struct range {
@@ -48,11 +47,10 @@ struct source {
 	size_t		 n;
 };
 
-static int aflag, cflag, Eflag, Fflag, Hflag, iflag, lflag, oflag, qflag, sflag;
+static int aflag, cflag, Eflag, Fflag, Hflag, iflag, lflag, oflag, qflag;
 static int vflag, wflag, xflag, color, patgiven;
 static long mmax = -1;
 static size_t width = WIDTH;
-static size_t maxbytes = ARTIN_MAXDEFAULT;
 
 static struct source *srcs;
 static size_t nsrcs;
@@ -64,12 +62,9 @@ static size_t nranges;
 static struct test *tests;
 static size_t ntests;
 static struct fieldctx *fctx;
-static struct artin *curin;
 static char *found;
 
-static int trouble;
 static unsigned long nsel;
-static struct out out;
 static struct buf saved;
 static int havesaved;
 
@@ -82,66 +77,6 @@ usage(void)
 	    "[-t format]\n"
 	    "               [--color[=when]] [pattern] [file ...]\n");
 	exit(TROUBLE);
-}
-
-/* The exit status so far. */
-static int
-result(void)
-{
-	return trouble ? TROUBLE : nsel > 0 ? MATCH : NOMATCH;
-}
-
-/* A closed pipe ends the run quietly, with the status it has so far. */
-static void
-writeerr(void)
-{
-	if (errno == EPIPE)
-		exit(result());
-	err(TROUBLE, "write error");
-}
-
-/*
- * A file name as the origin column writes it, so that a message that
- * names the file stays on one line; errno is kept for warn().
- */
-static const char *
-fname(const char *path)
-{
-	static struct buf b;
-	int e = errno;
-
-	if (strpbrk(path, "\\\t\n\r") == NULL)
-		return path;
-	b.n = 0;
-	if (tsv_escape(&b, path, strlen(path)) == -1)
-		err(TROUBLE, NULL);
-	buf_nul(&b);
-	errno = e;
-	return b.p;
-}
-
-/* Says that a format name is unknown, and names the formats. */
-static void
-badformat(const char *name)
-{
-	int f;
-
-	fprintf(stderr, "artgrep: unknown format %s; formats:", name);
-	for (f = FMT_AUTO + 1; f < NFMT; f++)
-		fprintf(stderr, "%s %s", f > FMT_AUTO + 1 ? "," : "",
-		    artfmt_name(f));
-	fputc('\n', stderr);
-	exit(TROUBLE);
-}
-
-static void
-onwarn(void *arg, const char *file, unsigned long line, int lost,
-    const char *msg)
-{
-	(void)arg;
-	fprintf(stderr, "artgrep: %s:%lu: %s\n", fname(file), line, msg);
-	if (lost)
-		trouble = 1;
 }
 
 static void
@@ -172,7 +107,7 @@ addfile(const char *path)
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "r")) == NULL)
-		err(TROUBLE, "%s", fname(path));
+		err(TROUBLE, "%s", tool_fname(path));
 	do {
 		if (buf_grow(&b, 8192) == -1)
 			err(TROUBLE, NULL);
@@ -183,10 +118,10 @@ addfile(const char *path)
 		b.n += r;
 		if (b.n > PATFILEMAX)
 			errx(TROUBLE, "%s: a pattern file may hold at most "
-			    "%zu bytes", fname(path), PATFILEMAX);
+			    "%zu bytes", tool_fname(path), PATFILEMAX);
 	} while (r > 0);
 	if (ferror(fp))
-		err(TROUBLE, "%s", fname(path));
+		err(TROUBLE, "%s", tool_fname(path));
 	if (fp != stdin)
 		fclose(fp);
 	if (b.n == 0) {
@@ -233,23 +168,17 @@ compile(void)
 static void
 addscope(const char *list)
 {
-	const char *p, *q;
-	size_t i;
-	int f;
+	enum field *f;
+	size_t i, j, n;
 
-	for (p = list; ; p = q + 1) {
-		if ((q = strchr(p, ',')) == NULL)
-			q = p + strlen(p);
-		if ((f = field_byname(p, (size_t)(q - p))) == -1)
-			errx(TROUBLE, "-k: unknown field '%.*s'; fields: %s",
-			    (int)(q - p), p, field_names());
-		for (i = 0; i < nscope && scope[i] != (enum field)f; i++)
+	f = tool_fields(list, "-k", &n);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nscope && scope[j] != f[i]; j++)
 			;
-		if (i == nscope)
-			scope[nscope++] = (enum field)f;
-		if (*q == '\0')
-			break;
+		if (j == nscope)
+			scope[nscope++] = f[i];
 	}
+	free(f);
 }
 
 /*
@@ -366,23 +295,6 @@ addtest(const char *s)
 	if (i < 0 || end == num || *end != '\0' || errno != 0 ||
 	    !isfinite(t->v))
 		errx(TROUBLE, "-n %s: expected a test such as words>300", s);
-}
-
-static long
-number(const char *s, const char *opt, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > max) {
-		if (max < LONG_MAX)
-			errx(TROUBLE, "%s %s: expected a number from 0 to %ld",
-			    opt, s, max);
-		errx(TROUBLE, "%s %s: expected a number", opt, s);
-	}
-	return v;
 }
 
 /* --color[=when] and --colour: always, never or auto (a terminal). */
@@ -508,7 +420,7 @@ passes(void)
 
 /* Tells whether the patterns match: any of them, or with -a all. */
 static int
-matches(struct article *a)
+matches(struct artin *in, struct article *a)
 {
 	struct match mm;
 	const char *t;
@@ -517,7 +429,7 @@ matches(struct article *a)
 
 	if (npat == 0)
 		return 0;
-	if (match_scanfound(mt, a, artin_findat(curin), scope, nscope))
+	if (match_scanfound(mt, a, artin_findat(in), scope, nscope))
 		return 1;
 	memset(found, 0, npat);
 	for (i = 0; i < nscope; i++) {
@@ -549,14 +461,14 @@ matches(struct article *a)
 static void
 addesc(const char *p, size_t n)
 {
-	if (tsv_escape(&out.b, p, n) == -1)
+	if (tsv_escape(&tool.out.b, p, n) == -1)
 		err(TROUBLE, NULL);
 }
 
 static void
 addstr(const char *s)
 {
-	if (buf_adds(&out.b, s) == -1)
+	if (buf_adds(&tool.out.b, s) == -1)
 		err(TROUBLE, NULL);
 }
 
@@ -582,8 +494,8 @@ kwicline(struct article *a, enum field f, const char *t, size_t n,
 	addesc(id, k);
 	addstr("\t");
 	addstr(field_name(f));
-	if (buf_addc(&out.b, '\t') == -1 || buf_addu(&out.b, para) == -1 ||
-	    buf_addc(&out.b, '\t') == -1)
+	if (buf_addc(&tool.out.b, '\t') == -1 || buf_addu(&tool.out.b, para) == -1 ||
+	    buf_addc(&tool.out.b, '\t') == -1)
 		err(TROUBLE, NULL);
 	addesc(t + l, mm->so - l);
 	addstr(color ? "\t" COLOR_ON : "\t");
@@ -635,28 +547,30 @@ put(struct article *a)
 	int r = 0;
 
 	if (qflag)
-		exit(MATCH);
+		exit(OK);
 	nsel++;
+	if (tool.status == NOTHING)
+		tool.status = OK;
+	if (mmax >= 0 && nsel >= (unsigned long)mmax)
+		tool.stop = 1;
 	if (lflag) {
 		id = article_text(a, COL_ID, &n);
-		r = buf_add(&out.b, id, n) == -1 ? -1 : buf_addc(&out.b, '\n');
+		r = buf_add(&tool.out.b, id, n) == -1 ? -1 : buf_addc(&tool.out.b, '\n');
 	} else if (cflag)
 		;
 	else if (oflag)
 		kwic(a);
 	else if (havesaved)
-		r = buf_add(&out.b, saved.p, saved.n);
+		r = buf_add(&tool.out.b, saved.p, saved.n);
 	else
-		r = tsv_put(&out.b, a);
-	if (r == -1)
-		err(TROUBLE, NULL);
-	if (out_check(&out) == -1)
-		writeerr();
+		r = tsv_put(&tool.out.b, a);
+	tool_nomem(r);
+	tool_check();
 }
 
 /* Whether the article is selected; the line kept first, when needed. */
 static int
-selected(struct article *a)
+selected(struct artin *in, struct article *a)
 {
 	int keep = !(qflag || lflag || cflag || oflag);
 
@@ -671,38 +585,33 @@ selected(struct article *a)
 		havesaved = 1;
 	}
 	field_reset(fctx, a);
-	if (matches(a) == vflag)
+	if (matches(in, a) == vflag)
 		return 0;
 	return passes();
 }
 
 static void
-grep(const char *path, enum artfmt fmt, int scan)
+grep(struct artin *in, struct article *a)
 {
-	struct artin *in;
-	struct article *a;
-	int r = 0;
+	if (selected(in, a))
+		put(a);
+}
 
-	if ((curin = in = artin_open(path, fmt)) == NULL) {
-		if (!sflag)
-			warn("%s", fname(path));
-		trouble = 1;
+/*
+ * Has the readers of records pass over the lines that cannot match,
+ * where match_scanfor() says they may: -v selects just those, so none
+ * may be passed over; -d and -n only leave out more.
+ */
+static void
+prefilter(void)
+{
+	if (vflag)
 		return;
-	}
-	artin_onwarn(in, onwarn, NULL);
-	artin_setmax(in, maxbytes);
-	if (scan)
-		artin_setfind(in, match_scan, mt);
-	while ((mmax < 0 || nsel < (unsigned long)mmax) &&
-	    (r = artin_next(in, &a)) == 1)
-		if (selected(a))
-			put(a);
-	if (r == -1) {
-		if (!sflag)
-			warn("%s", fname(path));
-		trouble = 1;
-	}
-	artin_close(in);
+	if (match_scanfor(mt, scope, nscope, aflag) == 0) {
+		tool.find = match_scan;
+		tool.findarg = mt;
+	} else if (errno == ENOMEM)
+		err(TROUBLE, NULL);
 }
 
 /* The header line of what is written, for -H. */
@@ -721,18 +630,20 @@ header(void)
 	}
 }
 
-/* Reads the options into the flags; returns the input format. */
-static int
+/* Reads the options into the flags. */
+static void
 options(int *argc, char *argv[])
 {
 	static const char optstring[] = "aC:cd:Ee:Ff:Hhik:L:lm:n:oqst:vwx";
-	int c, fmt = FMT_AUTO;
+	int c;
 
 	longopts(argc, argv, optstring);
 	while ((c = getopt(*argc, argv, optstring)) != -1) {
 		switch (c) {
 		case 'a': aflag = 1; break;
-		case 'C': width = (size_t)number(optarg, "-C", MAXWIDTH); break;
+		case 'C':
+			width = (size_t)tool_number(optarg, "-C", MAXWIDTH);
+			break;
 		case 'c': cflag = 1; break;
 		case 'd': addrange(optarg); break;
 		case 'E': Eflag = 1; break;
@@ -748,42 +659,31 @@ options(int *argc, char *argv[])
 		case 'H': Hflag = 1; break;
 		case 'i': iflag = 1; break;
 		case 'k': addscope(optarg); break;
-		case 'L':
-			if (artin_parsesize(optarg, &maxbytes) == -1)
-				errx(TROUBLE, "-L %s: not a size in bytes (a "
-				    "number, with k, M or G)", optarg);
-			break;
 		case 'l': lflag = 1; break;
-		case 'm': mmax = number(optarg, "-m", LONG_MAX); break;
+		case 'm': mmax = tool_number(optarg, "-m", LONG_MAX); break;
 		case 'n': addtest(optarg); break;
 		case 'o': oflag = 1; break;
 		case 'q': qflag = 1; break;
-		case 's': sflag = 1; break;
-		case 't':
-			if ((fmt = artfmt_byname(optarg)) == -1 ||
-			    fmt == FMT_AUTO)
-				badformat(optarg);
-			break;
+		case 's': tool.quiet = 1; break;
 		case 'v': vflag = 1; break;
 		case 'w': wflag = 1; break;
 		case 'x': xflag = 1; break;
 		default:
-			usage();
+			if (!tool_option(c, optarg))
+				usage();
 		}
 	}
-	return fmt;
 }
 
 int
 main(int argc, char *argv[])
 {
-	int fmt, scan;
-	size_t i;
-
 	/* Regular expressions take UTF-8 characters, in any locale. */
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "C");
-	fmt = options(&argc, argv);
+	tool_init("artgrep");
+	tool.status = NOTHING;
+	options(&argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (!patgiven) {
@@ -803,32 +703,20 @@ main(int argc, char *argv[])
 	compile();
 	if ((fctx = field_new()) == NULL)
 		err(TROUBLE, NULL);
-	/*
-	 * The records that match_scan() passes over have no match in the
-	 * fields looked in, when match_scanfor() says so: -v selects just
-	 * those, so none may be passed over; -d and -n only leave out more.
-	 */
-	scan = !vflag && match_scanfor(mt, scope, nscope, aflag) == 0;
-	if (!scan && errno == ENOMEM)
-		err(TROUBLE, NULL);
-	out_init(&out, stdout);
+	prefilter();
 	if (Hflag)
 		header();
-	if (mmax != 0 && argc == 0)
-		grep("-", fmt, scan);
-	for (i = 0; mmax != 0 && i < (size_t)argc; i++)
-		grep(argv[i], fmt, scan);
-	if (cflag && !lflag && (buf_addu(&out.b, nsel) == -1 ||
-	    buf_addc(&out.b, '\n') == -1))
-		err(TROUBLE, NULL);
-	if (out_flush(&out) == -1 || fflush(stdout) == EOF || ferror(stdout))
-		writeerr();
+	if (mmax != 0)
+		tool_read(argc, argv, grep);
+	if (cflag && !lflag) {
+		tool_nomem(buf_addu(&tool.out.b, nsel));
+		tool_nomem(buf_addc(&tool.out.b, '\n'));
+	}
 	field_free(fctx);
 	match_free(mt);
-	out_free(&out);
 	buf_free(&saved);
 	free(found);
 	free(ranges);
 	free(tests);
-	return result();
+	return tool_finish();
 }

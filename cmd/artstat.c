@@ -20,21 +20,19 @@
 #include "field.h"
 #include "input.h"
 #include "stats.h"
-#include "tsv.h"
+#include "tool.h"
 
 #define WORDMAX	256
 #define BLOCK	65536	/* bytes read at a time to find a cut */
 #define LINEMAX	4096	/* bytes of a line looked at for a header */
 
-enum { OK, NOTHING, TROUBLE };
-
 static int Hflag, mflag, pflag;
-static int status = OK;
-static int unread;		/* an input could not be read */
 static int tables;		/* asked for with -w, -b, -N, -d */
 static int group = -1;		/* -g */
 static const char *stopfile;	/* -S */
 static struct stout out = { REP_SUMMARY, 10, 0, 3 };
+static struct stats *st;
+static struct fieldctx *fc;
 
 /*
  * The stop words in use, normalised, for the state and its hash: the
@@ -46,7 +44,6 @@ static size_t *stoplen;
 static size_t nstop;
 static struct buf stopbuf;
 static size_t *stopoff;
-static size_t maxbytes = ARTIN_MAXDEFAULT;
 static long chunk, nchunk;	/* -c chunk/nchunk; nchunk 0 without */
 
 /* A chunk of a file being read: where it lies, for the messages. */
@@ -69,79 +66,6 @@ usage(void)
 	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-L size] "
 	    "[-n count] [-S file] [partial ...]\n");
 	exit(TROUBLE);
-}
-
-/*
- * A file name as the origin column writes it, so that a message that
- * names the file stays on one line; errno is kept for warn().
- */
-static const char *
-fname(const char *path)
-{
-	static struct buf b;
-	int e = errno;
-
-	if (strpbrk(path, "\\\t\n\r") == NULL)
-		return path;
-	b.n = 0;
-	if (tsv_escape(&b, path, strlen(path)) == -1)
-		err(TROUBLE, NULL);
-	buf_nul(&b);
-	errno = e;
-	return b.p;
-}
-
-/* Says that a format name is unknown, and names the formats. */
-static void
-badformat(const char *name)
-{
-	int f;
-
-	fprintf(stderr, "artstat: unknown format %s; formats:", name);
-	for (f = FMT_AUTO + 1; f < NFMT; f++)
-		fprintf(stderr, "%s %s", f > FMT_AUTO + 1 ? "," : "",
-		    artfmt_name(f));
-	fputc('\n', stderr);
-	exit(TROUBLE);
-}
-
-static void
-onwarn(void *arg, const char *file, unsigned long line, int lost,
-    const char *msg)
-{
-	(void)arg;
-	fprintf(stderr, "artstat: %s:%lu: %s\n", fname(file), line, msg);
-	if (lost)
-		status = TROUBLE;
-}
-
-/*
- * A write error, or memory that ran out while writing; a closed pipe
- * ends the run quietly, with the status it has so far.
- */
-static void
-writeerr(void)
-{
-	if (errno == EPIPE)
-		exit(status);
-	err(TROUBLE, errno == ENOMEM ? NULL : "write error");
-}
-
-static long
-number(const char *s, const char *opt, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > max) {
-		if (max < LONG_MAX)
-			errx(TROUBLE, "%s %s: expected a number from 0 to %ld",
-			    opt, s, max);
-		errx(TROUBLE, "%s %s: expected a number", opt, s);
-	}
-	return v;
 }
 
 /* Keeps a word of -S, normalised, in stopbuf; an empty one is none. */
@@ -202,7 +126,7 @@ liststop(void)
 }
 
 /*
- * Reads the whole of a file of stop words, at most maxbytes of it (-L),
+ * Reads the whole of a file of stop words, at most tool.max of it (-L),
  * into b: what is held in memory is bounded, and /dev/zero is refused
  * as soon as it is over the bound.
  */
@@ -218,13 +142,13 @@ slurp(int fd, struct buf *b)
 		if (got == -1 && errno == EINTR)
 			continue;
 		if (got == -1)
-			err(TROUBLE, "%s", fname(stopfile));
+			err(TROUBLE, "%s", tool_fname(stopfile));
 		if (got == 0)
 			return;
 		b->n += (size_t)got;
-		if (maxbytes > 0 && b->n > maxbytes)
+		if (tool.max > 0 && b->n > tool.max)
 			errx(TROUBLE, "%s: longer than %zu bytes, the bound of "
-			    "-L", fname(stopfile), maxbytes);
+			    "-L", tool_fname(stopfile), tool.max);
 	}
 }
 
@@ -247,7 +171,7 @@ loadstop(void)
 	}
 	if ((fd = strcmp(stopfile, "-") == 0 ? 0 : open(stopfile, O_RDONLY)) ==
 	    -1)
-		err(TROUBLE, "%s", fname(stopfile));
+		err(TROUBLE, "%s", tool_fname(stopfile));
 	slurp(fd, &b);
 	if (fd != 0)
 		close(fd);
@@ -293,53 +217,36 @@ newstats(void)
 	return st;
 }
 
-/*
- * An input that could not be read (opened, or read to its end) is
- * reported, and a partial written then says that it lacks something.
- */
-static void
-cannotread(const char *path)
-{
-	warn("%s", fname(path));
-	status = TROUBLE;
-	unread = 1;
-}
-
 /* The line of the file that a line of its chunk is. */
 static unsigned long lineof(struct chunkin *, unsigned long);
 
-/* Counts the articles of a reader; in a chunk, those that begin in it. */
+/* Counts an article. */
 static void
-readall(struct stats *st, struct fieldctx *fc, struct artin *in,
-    const char *path, struct chunkin *ck)
+count(struct artin *in, struct article *a)
+{
+	(void)in;
+	if (stats_add(st, fc, a) == -1)
+		err(TROUBLE, "%s:%lu", tool_fname(a->file), a->lineno);
+}
+
+/* Counts the articles that begin in a chunk of a file. */
+static void
+readchunk(struct artin *in, const char *path, struct chunkin *ck)
 {
 	struct article *a;
 	int r;
 
-	artin_setmax(in, maxbytes);
+	artin_setmax(in, tool.max);
 	while ((r = artin_next(in, &a)) == 1) {
-		if (ck != NULL && ck->cut && a->lineno > ck->lines)
+		if (ck->cut && a->lineno > ck->lines)
 			break;
 		if (stats_add(st, fc, a) == -1)
-			err(TROUBLE, "%s:%lu", fname(path),
-			    ck == NULL ? a->lineno : lineof(ck, a->lineno));
+			err(TROUBLE, "%s:%lu", tool_fname(path),
+			    lineof(ck, a->lineno));
 	}
 	if (r == -1)
-		cannotread(path);
+		tool_cannotread(path);
 	artin_close(in);
-}
-
-static void
-count(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
-{
-	struct artin *in;
-
-	if ((in = artin_open(path, fmt)) == NULL) {
-		cannotread(path);
-		return;
-	}
-	artin_onwarn(in, onwarn, NULL);
-	readall(st, fc, in, path, NULL);
 }
 
 /*
@@ -389,7 +296,7 @@ chunkwarn(void *arg, const char *file, unsigned long line, int lost,
 	(void)file;
 	if (ck->cut && line > ck->lines)
 		return;
-	onwarn(NULL, ck->path, lineof(ck, line), lost, msg);
+	tool_onwarn(NULL, ck->path, lineof(ck, line), lost, msg);
 }
 
 /*
@@ -410,8 +317,8 @@ nextline(int fd, off_t off, off_t size, int *hdr)
 		if ((got = pread(fd, b, BLOCK, off)) <= 0)
 			return got == 0 ? size : -1;
 		if ((nl = memchr(b, '\n', (size_t)got)) != NULL) {
-			if (!*hdr && nl - b < LINEMAX && (maxbytes == 0 ||
-			    (size_t)(nl - b) <= maxbytes))
+			if (!*hdr && nl - b < LINEMAX && (tool.max == 0 ||
+			    (size_t)(nl - b) <= tool.max))
 				*hdr = article_isheader(b, (size_t)(nl - b));
 			return off + (nl - b) + 1;
 		}
@@ -466,7 +373,7 @@ formatof(const char *path, int fmt)
 		return fmt;
 	if ((in = artin_open(path, fmt)) == NULL)
 		return -1;
-	artin_setmax(in, maxbytes);
+	artin_setmax(in, tool.max);
 	r = artin_next(in, &a);
 	e = errno;
 	fmt = artin_format(in);
@@ -483,32 +390,32 @@ formatof(const char *path, int fmt)
  * offset.
  */
 static void
-countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
+countchunk(const char *path)
 {
 	struct chunkin ck;
 	struct artin *in;
 	struct stat sb;
 	off_t end;
-	int told;
+	int fmt = tool.fmt, told;
 
 	memset(&ck, 0, sizeof(ck));
 	ck.path = path;
 	if ((ck.fd = open(path, O_RDONLY)) == -1 || fstat(ck.fd, &sb) == -1) {
-		cannotread(path);
+		tool_cannotread(path);
 		if (ck.fd != -1)
 			close(ck.fd);
 		return;
 	}
 	if ((told = S_ISREG(sb.st_mode) ? formatof(path, fmt) : FMT_AUTO) ==
 	    -1) {
-		cannotread(path);
+		tool_cannotread(path);
 		close(ck.fd);
 		return;
 	}
 	if (told != FMT_TEXT && told != FMT_RECORDS) {
 		close(ck.fd);
 		if (chunk == 1)
-			count(st, fc, path, fmt);
+			tool_readfile(path, count);
 		return;
 	}
 	fmt = told;
@@ -518,12 +425,12 @@ countchunk(struct stats *st, struct fieldctx *fc, const char *path, int fmt)
 	    countlines(ck.fd, ck.start, end, &ck.lines) == -1) ||
 	    (ck.start < end && (lseek(ck.fd, ck.start, SEEK_SET) == -1 ||
 	    dup2(ck.fd, STDIN_FILENO) == -1))) {
-		cannotread(path);
+		tool_cannotread(path);
 	} else if (ck.start < end) {
 		if ((in = artin_open("-", fmt)) == NULL)
-			err(TROUBLE, "%s", fname(path));
+			err(TROUBLE, "%s", tool_fname(path));
 		artin_onwarn(in, chunkwarn, &ck);
-		readall(st, fc, in, path, &ck);
+		readchunk(in, path, &ck);
 	}
 	close(ck.fd);
 }
@@ -556,11 +463,11 @@ merge(struct stats *st, const char *path)
 	int fd;
 
 	if ((fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY)) == -1)
-		err(TROUBLE, "%s", fname(path));
-	if (stats_load(st, fd, maxbytes, &e) == -1) {
+		err(TROUBLE, "%s", tool_fname(path));
+	if (stats_load(st, fd, tool.max, &e) == -1) {
 		if (e.line > 0)
-			errx(TROUBLE, "%s:%lu: %s", fname(path), e.line, e.msg);
-		err(TROUBLE, "%s", fname(path));
+			errx(TROUBLE, "%s:%lu: %s", tool_fname(path), e.line, e.msg);
+		err(TROUBLE, "%s", tool_fname(path));
 	}
 	if (fd != 0)
 		close(fd);
@@ -595,7 +502,7 @@ checkconf(struct stats **stp, int gflag)
 	if (stopfile != NULL && c->stophash != h &&
 	    (c->tables & (ST_TERMS | ST_BIGRAMS | ST_NAMES)))
 		errx(TROUBLE, "the partials were counted with other stop words "
-		    "than those of %s", fname(stopfile));
+		    "than those of %s", tool_fname(stopfile));
 }
 
 /* The report of the tables asked for, when not writing a partial. */
@@ -619,24 +526,17 @@ choose(int gflag)
 		    "found in the whole input");
 }
 
-int
-main(int argc, char *argv[])
+/* Reads the options into the flags; returns whether -g was given. */
+static int
+options(int argc, char *argv[])
 {
-	struct fieldctx *fc;
-	struct stats *st;
-	int c, fmt = FMT_AUTO, gflag = 0;
+	int c, gflag = 0;
 
 	while ((c = getopt(argc, argv, "bc:dg:HhNk:L:mn:pS:t:w")) != -1) {
 		switch (c) {
-		case 'b':
-			tables |= ST_BIGRAMS;
-			break;
-		case 'c':
-			chunkopt(optarg);
-			break;
-		case 'd':
-			tables |= ST_NEAR;
-			break;
+		case 'b': tables |= ST_BIGRAMS; break;
+		case 'c': chunkopt(optarg); break;
+		case 'd': tables |= ST_NEAR; break;
 		case 'g':
 			if (strcmp(optarg, "-") == 0)
 				group = -1;
@@ -646,47 +546,30 @@ main(int argc, char *argv[])
 				    "%s", optarg, field_names());
 			gflag = 1;
 			break;
-		case 'H':
-			Hflag = out.header = 1;
-			break;
+		case 'H': Hflag = out.header = 1; break;
 		case 'k':
-			out.bits = (int)number(optarg, "-k", STATS_MAXBITS);
+			out.bits = (int)tool_number(optarg, "-k", STATS_MAXBITS);
 			break;
-		case 'L':
-			if (artin_parsesize(optarg, &maxbytes) == -1)
-				errx(TROUBLE, "-L %s: not a size in bytes (a "
-				    "number, with k, M or G)", optarg);
-			break;
-		case 'm':
-			mflag = 1;
-			break;
-		case 'N':
-			tables |= ST_NAMES;
-			break;
-		case 'n':
-			out.n = (size_t)number(optarg, "-n", LONG_MAX);
-			break;
-		case 'p':
-			pflag = 1;
-			break;
-		case 'S':
-			stopfile = optarg;
-			break;
-		case 't':
-			if ((fmt = artfmt_byname(optarg)) == -1 ||
-			    fmt == FMT_AUTO)
-				badformat(optarg);
-			break;
-		case 'w':
-			tables |= ST_TERMS;
-			break;
+		case 'm': mflag = 1; break;
+		case 'N': tables |= ST_NAMES; break;
+		case 'n': out.n = (size_t)tool_number(optarg, "-n", LONG_MAX); break;
+		case 'p': pflag = 1; break;
+		case 'S': stopfile = optarg; break;
+		case 'w': tables |= ST_TERMS; break;
 		default:
-			usage();
+			if (!tool_option(c, optarg))
+				usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	choose(gflag);
+	return gflag;
+}
+
+/* The options that cannot go together, and -c without files to cut. */
+static void
+together(int argc, char *argv[])
+{
+	int i;
+
 	if (Hflag && pflag)
 		errx(TROUBLE, "-H and -p cannot be used together: a partial "
 		    "has a header of its own");
@@ -696,10 +579,23 @@ main(int argc, char *argv[])
 	if (nchunk > 0 && argc == 0)
 		errx(TROUBLE, "-c cuts files: name them; the standard input "
 		    "cannot be cut");
-	for (c = 0; nchunk > 0 && c < argc; c++)
-		if (strcmp(argv[c], "-") == 0)
+	for (i = 0; nchunk > 0 && i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
 			errx(TROUBLE, "-c cuts files: the standard input (-) "
 			    "cannot be cut");
+}
+
+int
+main(int argc, char *argv[])
+{
+	int gflag;
+
+	tool_init("artstat");
+	gflag = options(argc, argv);
+	argc -= optind;
+	argv += optind;
+	choose(gflag);
+	together(argc, argv);
 	loadstop();
 	st = newstats();
 	if (mflag) {
@@ -711,20 +607,15 @@ main(int argc, char *argv[])
 	} else {
 		if ((fc = field_new()) == NULL)
 			err(TROUBLE, NULL);
-		if (argc == 0)
-			count(st, fc, "-", fmt);
-		for (; argc > 0; argc--, argv++)
-			if (nchunk > 0)
-				countchunk(st, fc, *argv, fmt);
-			else
-				count(st, fc, *argv, fmt);
+		if (nchunk == 0)
+			tool_read(argc, argv, count);
+		for (; nchunk > 0 && argc > 0; argc--, argv++)
+			countchunk(*argv);
 		field_free(fc);
 	}
-	if ((pflag ? stats_write(st, stdout, unread) : stats_print(st, stdout,
-	    &out)) == -1)
-		writeerr();
-	if (fflush(stdout) == EOF || ferror(stdout))
-		writeerr();
+	if ((pflag ? stats_write(st, stdout, tool.unread) : stats_print(st,
+	    stdout, &out)) == -1)
+		tool_writeerr();
 	stats_free(st);
-	return status;
+	return tool_finish();
 }

@@ -1,0 +1,128 @@
+/*
+ * tool.h: what the four tools do alike, written once: the exit statuses,
+ * the options every tool takes (-L, -t), the reading of every operand
+ * with the messages about it, the output and its last flush, and the
+ * parsing of numbers and lists of fields.  lib/ never prints or exits;
+ * this does, for the tools.
+ */
+#ifndef ART_TOOL_H
+#define ART_TOOL_H
+
+#include <stddef.h>
+
+#include "field.h"
+#include "input.h"
+#include "lines.h"
+#include "out.h"
+
+/* The exit statuses: success (a match), nothing found, trouble. */
+enum { OK, NOTHING, TROUBLE };
+
+/* Called for each article read, with the reader it came from. */
+typedef void tool_articlefn(struct artin *, struct article *);
+
+struct tool {
+	const char	*name;		/* for the messages about the input */
+	size_t		 max;		/* -L: the bound on what a reader holds */
+	int		 fmt;		/* -t: the format of the input */
+	int		 quiet;		/* no message on a file not read (-s) */
+	int		 stop;		/* no more articles wanted (-m); the
+					   files left are still opened */
+	int		 status;	/* the status to exit with, as it stands:
+					   TROUBLE once something went wrong */
+	int		 unread;	/* a file could not be opened or read to
+					   its end */
+	lines_findfn	*find;		/* records: the lines worth reading */
+	void		*findarg;
+	struct out	 out;		/* what the tool writes, in blocks */
+};
+
+extern struct tool tool;
+
+/* Starts a tool of the name given: its status OK, its output stdout. */
+void	 tool_init(const char *name);
+
+/*
+ * Takes an option every tool has (-L, -t), given to getopt() as "L:t:".
+ * Returns 1 when it was one, 0 when it is the tool's own.  A bad value
+ * ends the run with a message.
+ */
+int	 tool_option(int c, const char *arg);
+
+/*
+ * Reads the articles of each file operand in turn, the standard input
+ * when there is none, and hands each to fn.  A file that cannot be
+ * opened or read is reported and makes the status TROUBLE.
+ */
+void	 tool_read(int argc, char *argv[], tool_articlefn *fn);
+
+/* Reads the articles of one file as tool_read() does. */
+void	 tool_readfile(const char *path, tool_articlefn *fn);
+
+/*
+ * Says that a file could not be opened or read to its end, unless told
+ * to keep quiet; the status becomes TROUBLE.
+ */
+void	 tool_cannotread(const char *path);
+
+/*
+ * Opens a file for reading articles as tool_read() does: the format of
+ * -t, the bound of -L, the messages about the input and the find.
+ * Returns NULL, having said why, when it cannot be opened.
+ */
+struct artin *tool_open(const char *path);
+
+/*
+ * Closes what tool_open() opened; r is what artin_next() returned last:
+ * -1 is a read error, which is reported.
+ */
+void	 tool_close(struct artin *, const char *path, int r);
+
+/* The reporter of problems in the input, for artin_onwarn(). */
+void	 tool_onwarn(void *arg, const char *file, unsigned long line,
+	    int lost, const char *msg);
+
+/*
+ * A file name as the origin column writes it (a newline as \n), so that
+ * a message that names it stays one line.  The text stays valid until
+ * the next call; errno is kept.
+ */
+const char *tool_fname(const char *path);
+
+/*
+ * Ends the run after a failed write: quietly, with the status so far,
+ * when the reader of the output has gone (EPIPE); else with a message
+ * (errno's alone for ENOMEM) and TROUBLE.
+ */
+void	 tool_writeerr(void)
+#if defined(__GNUC__)
+	    __attribute__((noreturn))
+#endif
+	    ;
+
+/* Ends the run with the message of errno when r is -1 (ENOMEM). */
+void	 tool_nomem(int r);
+
+/* Hands the output to stdio once a block is full. */
+void	 tool_check(void);
+
+/*
+ * Writes what is left of the output and returns the status to exit
+ * with; a write error ends the run as tool_writeerr() does.
+ */
+int	 tool_finish(void);
+
+/*
+ * Reads the value of option opt as a number from 0 to max, or ends the
+ * run with a message.
+ */
+long	 tool_number(const char *s, const char *opt, long max);
+
+/*
+ * Reads a list of field names separated by commas, the value of option
+ * opt, into a new array of *n fields (repetitions kept), or ends the run
+ * with a message that names the fields there are.
+ */
+enum field *tool_fields(const char *list, const char *opt, size_t *n);
+
+#endif
