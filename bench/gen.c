@@ -3,6 +3,7 @@
  * format, for the benchmarks and for tests that need large or messy input.
  *
  * usage: gen [-crw] [-b fraction] [-n articles] [-s seed]
+ *        gen -a count | -p count [-s seed] file
  *
  * Each article has a header line with a date that moves forward through
  * the stream, a byline of one of several shapes (or none), and 3 to 25
@@ -23,6 +24,10 @@
  * the SGML of the Reuters-21578 collection, briefs as TYPE="BRIEF" with
  * the placeholder body "Blah blah blah.", some texts with a reference to
  * a control character (&#127;, &#27;, &#5;).  -b does not go with them.
+ *
+ * -a and -p write lists of names instead, for artgrep -f: count names
+ * that occur nowhere in the file, in any case (-a), or count names that
+ * it holds (-p); the name lists below say how.
  *
  * The same options give the same bytes on any machine, from any compiler.
  */
@@ -759,7 +764,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: gen [-crw] [-b fraction] [-n articles] "
-	    "[-s seed]\n");
+	    "[-s seed]\n"
+	    "       gen -a count | -p count [-s seed] file\n");
 	exit(2);
 }
 
@@ -1967,16 +1973,313 @@ wstream(unsigned long n, int crlf, int sgml)
 		err(2, "write error");
 }
 
+/*
+ * Name lists (-a, -p): the watch lists of the benchmarks of artgrep -f,
+ * one name a line, checked against the file they are for.
+ *
+ * -a writes names that occur nowhere in the file, in any case: a first
+ * name of the stream's and a surname made of the syllables of its made-up
+ * words, kept when the surname, its ASCII letters folded, is nowhere in
+ * the file folded so.  Folding only ASCII is enough for the streams gen
+ * writes: they hold no letter whose fold is an ASCII one but those
+ * letters themselves (no Kelvin sign, no long s).  Each name has a
+ * surname of its own.
+ *
+ * -p writes names that occur in the file as they are written: pairs of
+ * places joined by an en dash (Kharkiv–Odesa), as titles and text have
+ * them, then first and last names when there are too few of those.  A
+ * pair of places stands in about one article in a thousand, so that a
+ * list of a thousand finds a little more than half of the articles of a
+ * stream (a first and last name, in one in two hundred, would find them
+ * all).
+ *
+ * The candidates are drawn in an order that the seed alone sets, so that
+ * a list is the beginning of a longer one for the same file and seed.
+ */
+
+#define NBATCH		4096	/* surnames looked for in one pass */
+#define SURNAME_MAX	32	/* bytes of a surname, its NUL among them */
+
+/* Reads a whole file into t. */
+static void
+slurp(const char *path, struct text *t)
+{
+	FILE *fp;
+	size_t r;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		err(2, "%s", path);
+	do {
+		grow(t, (size_t)1 << 20);
+		r = fread(t->p + t->n, 1, t->cap - t->n, fp);
+		t->n += r;
+	} while (r > 0);
+	if (ferror(fp))
+		err(2, "%s", path);
+	fclose(fp);
+}
+
+static void
+foldascii(char *p, size_t n)
+{
+	for (; n > 0; p++, n--)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+}
+
+/* The 4 bytes at p as a number: the key of the table of occur(). */
+static uint32_t
+key4(const char *p)
+{
+	uint32_t k;
+
+	memcpy(&k, p, sizeof(k));
+	return k;
+}
+
+/*
+ * Marks in hit each of the n strings, 4 bytes long at least, that occurs
+ * in the text: one pass over it, which looks up the 4 bytes at each place
+ * in a table of the strings' first 4.
+ */
+static void
+occur(const struct text *t, char *const *s, size_t n, unsigned char *hit)
+{
+	size_t bits = 1, i, mask, *len;
+	long *head, *next, j;
+	uint32_t k;
+
+	while (((size_t)1 << bits) < 2 * n)
+		bits++;
+	mask = ((size_t)1 << bits) - 1;
+	head = malloc((mask + 1) * sizeof(*head));
+	next = malloc(n * sizeof(*next));
+	len = malloc(n * sizeof(*len));
+	if (head == NULL || next == NULL || len == NULL)
+		err(2, NULL);
+	for (i = 0; i <= mask; i++)
+		head[i] = -1;
+	for (i = 0; i < n; i++) {
+		len[i] = strlen(s[i]);
+		k = (key4(s[i]) * 2654435761u) >> (32 - bits);
+		next[i] = head[k];
+		head[k] = (long)i;
+		hit[i] = 0;
+	}
+	for (i = 0; i + 4 <= t->n; i++) {
+		k = key4(t->p + i);
+		for (j = head[(k * 2654435761u) >> (32 - bits)]; j != -1;
+		    j = next[j])
+			if (!hit[j] && key4(s[j]) == k &&
+			    len[j] <= t->n - i &&
+			    memcmp(t->p + i, s[j], len[j]) == 0)
+				hit[j] = 1;
+	}
+	free(head);
+	free(next);
+	free(len);
+}
+
+/* Makes up a surname of 2 or 3 syllables, 5 bytes long at least. */
+static void
+surname(char *s)
+{
+	const char *o, *v, *c;
+	size_t n;
+	unsigned k;
+
+	do {
+		n = 0;
+		for (k = between(2, 3); k > 0; k--) {
+			o = PICK(onsets);
+			v = PICK(nuclei);
+			c = PICK(codas);
+			n += (size_t)snprintf(s + n, SURNAME_MAX - n, "%s%s%s",
+			    o, v, c);
+		}
+	} while (n < 5);
+	s[0] = (char)(s[0] - 'a' + 'A');
+}
+
+/* FNV-1a, for the set of the surnames written. */
+static size_t
+strhash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/*
+ * Adds a string to a set of room slots (a power of 2, more than the
+ * strings it will hold); returns 0 when it was there already.
+ */
+static int
+setadd(char **set, size_t room, const char *s)
+{
+	size_t i;
+
+	for (i = strhash(s) & (room - 1); set[i] != NULL;
+	    i = (i + 1) & (room - 1))
+		if (strcmp(set[i], s) == 0)
+			return 0;
+	if ((set[i] = strdup(s)) == NULL)
+		err(2, NULL);
+	return 1;
+}
+
+/* -a: count names that the text does not hold, in any case. */
+static void
+absent(struct text *t, unsigned long count)
+{
+	static char sur[NBATCH][SURNAME_MAX], fold[NBATCH][SURNAME_MAX];
+	static const char *first[NBATCH];
+	static char *cand[NBATCH];
+	static unsigned char hit[NBATCH];
+	unsigned long done = 0, before;
+	size_t i, room = 2;
+	char **set;
+
+	while (room <= 2 * count)
+		room *= 2;
+	if ((set = calloc(room, sizeof(*set))) == NULL)
+		err(2, NULL);
+	foldascii(t->p, t->n);
+	while (done < count) {
+		before = done;
+		for (i = 0; i < NBATCH; i++) {
+			first[i] = PICK(firsts);
+			surname(sur[i]);
+			memcpy(fold[i], sur[i], SURNAME_MAX);
+			foldascii(fold[i], strlen(fold[i]));
+			cand[i] = fold[i];
+		}
+		occur(t, cand, NBATCH, hit);
+		for (i = 0; i < NBATCH && done < count; i++)
+			if (!hit[i] && setadd(set, room, fold[i])) {
+				printf("%s %s\n", first[i], sur[i]);
+				done++;
+			}
+		if (done == before)
+			errx(2, "-a %lu: none of %d surnames drawn is "
+			    "absent from the file", count, NBATCH);
+	}
+	for (i = 0; i < room; i++)
+		free(set[i]);
+	free(set);
+}
+
+/* Appends to the pool the name a, sep, b. */
+static void
+pooladd(char **pool, size_t *n, const char *a, const char *sep,
+    const char *b)
+{
+	size_t len = strlen(a) + strlen(sep) + strlen(b) + 1;
+
+	if ((pool[*n] = malloc(len)) == NULL)
+		err(2, NULL);
+	snprintf(pool[(*n)++], len, "%s%s%s", a, sep, b);
+}
+
+/* Puts the n names in an order drawn from the seed. */
+static void
+shuffle(char **s, size_t n)
+{
+	size_t i, j;
+	char *x;
+
+	for (i = n; i > 1; i--) {
+		j = below((unsigned)i);
+		x = s[i - 1];
+		s[i - 1] = s[j];
+		s[j] = x;
+	}
+}
+
+/* -p: count names that the text holds. */
+static void
+present(const struct text *t, unsigned long count)
+{
+	static char *pool[NELEM(places) * NELEM(places) +
+	    NELEM(firsts) * NELEM(lasts)];
+	static unsigned char hit[NELEM(pool)];
+	unsigned long done = 0;
+	size_t a, b, n = 0, npair;
+
+	for (a = 0; a < NELEM(places); a++)
+		for (b = 0; b < NELEM(places); b++)
+			if (a != b)
+				pooladd(pool, &n, places[a], "–", places[b]);
+	npair = n;
+	for (a = 0; a < NELEM(firsts); a++)
+		for (b = 0; b < NELEM(lasts); b++)
+			pooladd(pool, &n, firsts[a], " ", lasts[b]);
+	shuffle(pool, npair);
+	shuffle(pool + npair, n - npair);
+	occur(t, pool, n, hit);
+	for (a = 0; a < n; a++)
+		done += hit[a];
+	if (done < count)
+		errx(2, "-p %lu: only %lu of the names occur in the file",
+		    count, done);
+	for (a = 0, done = 0; a < n && done < count; a++)
+		if (hit[a]) {
+			printf("%s\n", pool[a]);
+			done++;
+		}
+	for (a = 0; a < n; a++)
+		free(pool[a]);
+}
+
+/* -a, -p: the list of count names for the file at path. */
+static void
+names(int which, unsigned long count, const char *path)
+{
+	struct text t = { NULL, 0, 0 };
+
+	slurp(path, &t);
+	if (which == 'a')
+		absent(&t, count);
+	else
+		present(&t, count);
+	free(t.p);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		err(2, "write error");
+}
+
+/* The number of an option, or the end of the run with the message what. */
+static unsigned long
+optnum(const char *s, const char *what)
+{
+	unsigned long v;
+	char *end;
+
+	v = strtoul(s, &end, 10);
+	if (*end != '\0' || *s == '\0')
+		errx(2, "%s", what);
+	return v;
+}
+
 int
 main(int argc, char *argv[])
 {
-	unsigned long n = 1000, seed = 1;
+	unsigned long n = 1000, seed = 1, count = 0;
 	double badp = 0;
-	int c, crlf = 0, wire = 0, sgml = 0;
+	int c, crlf = 0, wire = 0, sgml = 0, nflag = 0, list = 0;
 	char *end;
 
-	while ((c = getopt(argc, argv, "b:chn:rs:w")) != -1) {
+	while ((c = getopt(argc, argv, "a:b:chn:p:rs:w")) != -1) {
 		switch (c) {
+		case 'a':
+		case 'p':
+			if (list != 0 && list != c)
+				errx(2, "-a and -p cannot be used together");
+			list = c;
+			count = optnum(optarg, "-a and -p take a number of "
+			    "names");
+			break;
 		case 'b':
 			badp = strtod(optarg, &end);
 			if (*end != '\0' || !(badp >= 0 && badp <= 1))
@@ -1986,17 +2289,14 @@ main(int argc, char *argv[])
 			crlf = 1;
 			break;
 		case 'n':
-			n = strtoul(optarg, &end, 10);
-			if (*end != '\0' || *optarg == '\0')
-				errx(2, "-n takes a number of articles");
+			n = optnum(optarg, "-n takes a number of articles");
+			nflag = 1;
 			break;
 		case 'r':
 			wire = sgml = 1;
 			break;
 		case 's':
-			seed = strtoul(optarg, &end, 10);
-			if (*end != '\0' || *optarg == '\0')
-				errx(2, "-s takes a number");
+			seed = optnum(optarg, "-s takes a number");
 			break;
 		case 'w':
 			wire = 1;
@@ -2004,6 +2304,13 @@ main(int argc, char *argv[])
 		default:
 			usage();
 		}
+	}
+	if (list != 0) {
+		if (optind + 1 != argc || wire || crlf || nflag || badp > 0)
+			usage();
+		rstate = seed;
+		names(list, count, argv[optind]);
+		return 0;
 	}
 	if (optind != argc)
 		usage();

@@ -20,6 +20,9 @@
 #	tool artsplit "$ART" 'mem cmd/artsplit "$ART" | wc -c >/dev/null'
 #	peer 'cat FILE | wc -c' 'cat "$ART" | wc -c >/dev/null'
 #
+# or `memgrep' in front of a command of the grep family, whose status 1
+# says only that nothing matched, not that it failed.
+#
 # The inputs, made once by bench/run: $ART, a generated article stream of
 # at least 250 MB; $REC, the records artsplit makes of it.  $OUT is the
 # scratch directory (bench/out), $AWK_SPLIT the awk split program.  A
@@ -33,13 +36,23 @@ mem() {
 	/usr/bin/time -f %M -o "$OUT/rss" "$@"
 }
 
+# The same for a command whose status 1 is no failure: time(1) is told
+# to keep quiet about it, and a status above 1 is reported here.
+memgrep() {
+	/usr/bin/time -q -f %M -o "$OUT/rss" "$@"
+	_st=$?
+	[ "$_st" -le 1 ] && return 0
+	echo "bench: failed ($_st): $*" >&2
+	return "$_st"
+}
+
 # Prints a number of bytes in $1 over $2 nanoseconds as MB/s (10^6 bytes).
 _mbs() {
 	awk -v b="$1" -v ns="$2" 'BEGIN { printf "%.0f", b * 1000 / ns }'
 }
 
 # Times $1, best of $BENCH_RUNS; sets _ns (best time) and _rss (the
-# largest peak RSS that `mem' saw, or -).
+# largest peak RSS that `mem' or `memgrep' saw, or -).
 _time() {
 	_ns= _rss=- _i=0
 	while [ "$_i" -lt "$BENCH_RUNS" ]; do
