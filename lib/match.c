@@ -21,12 +21,14 @@
  * regexec(3) is given RE_WINDOW bytes at a time, overlapping by
  * RE_OVERLAP; regcomp(3), which writes out each copy that a repetition
  * count makes, at most RE_COPIES copies of characters in all; groups
- * nest at most RE_NEST deep.
+ * nest at most RE_NEST deep.  The strings of an expression are looked
+ * for RE_LOOK bytes ahead of the window.
  */
 #define RE_WINDOW	4096
 #define RE_OVERLAP	2048
 #define RE_COPIES	4000
 #define RE_NEST		256
+#define RE_LOOK		16384
 
 /*
  * How common each byte is in English news text, per 100,000 bytes (as
@@ -668,22 +670,25 @@ alts_first(const struct pat *pt, const char *p, const char *end)
 
 /*
  * Runs the expression on [start, end) of the n bytes of text, which
- * still count as context.  Returns 1 with the match in *so and *eo, 0, or
- * -1 with errno set.
+ * still count as context.  regexec(3) takes offsets in an int: it is
+ * given the text from a few bytes before start, enough for the
+ * character there, which tells whether a word or a line begins at start.
+ * Returns 1 with the match in *so and *eo, 0, or -1 with errno set.
  */
 static int
 re_exec1(const struct pat *pt, const char *t, size_t n, size_t start,
     size_t end, size_t *so, size_t *eo)
 {
 	regmatch_t pm[1];
+	size_t base = start - (start < 8 ? start : 8);
 	int r, ef = REG_STARTEND;
 
 	if (end < n && t[end] != '\n')
 		ef |= REG_NOTEOL;
-	pm[0].rm_so = (regoff_t)start;
-	pm[0].rm_eo = (regoff_t)end;
+	pm[0].rm_so = (regoff_t)(start - base);
+	pm[0].rm_eo = (regoff_t)(end - base);
 	errno = 0;
-	r = regexec(&pt->re, t, 1, pm, ef);
+	r = regexec(&pt->re, t + base, 1, pm, ef);
 	/*
 	 * glibc may answer no match when an allocation failed on the way;
 	 * the failed malloc(3) still set errno.
@@ -696,18 +701,62 @@ re_exec1(const struct pat *pt, const char *t, size_t n, size_t start,
 		errno = ENOMEM;
 		return -1;
 	}
-	*so = (size_t)pm[0].rm_so;
-	*eo = (size_t)pm[0].rm_eo;
+	*so = base + (size_t)pm[0].rm_so;
+	*eo = base + (size_t)pm[0].rm_eo;
 	return 1;
 }
 
 /*
+ * Moves an offset back to the start of the character it is in, by at
+ * most 5 bytes (a character of glibc's UTF-8 has at most 6), and not
+ * before lo.
+ */
+static size_t
+charstart(const char *t, size_t at, size_t lo)
+{
+	size_t k;
+
+	for (k = 0; k < 5 && at > lo && ((unsigned char)t[at] & 0xc0) ==
+	    0x80; k++)
+		at--;
+	return at;
+}
+
+/*
+ * Where the next window may begin, at or after ws: no earlier than
+ * RE_OVERLAP bytes before the next of the expression's strings, one of
+ * which each match holds, looked for RE_LOOK bytes at a time (a match
+ * that begins earlier is longer).  Returns SIZE_MAX when no string is
+ * left.
+ */
+static size_t
+re_skip(const struct pat *pt, const char *t, size_t ws, size_t end)
+{
+	const char *h;
+	size_t lim, at;
+
+	while (pt->nalt > 0 && end - ws > RE_WINDOW) {
+		lim = end - ws > RE_LOOK ? ws + RE_LOOK : end;
+		if ((h = alts_first(pt, t + ws, t + lim)) != NULL) {
+			at = (size_t)(h - t);
+			return at - ws > RE_OVERLAP ?
+			    charstart(t, at - RE_OVERLAP, ws) : ws;
+		}
+		if (lim == end)
+			return SIZE_MAX;
+		ws = charstart(t, lim - RE_OVERLAP, ws);
+	}
+	return ws;
+}
+
+/*
  * The same, giving regexec(3) at most RE_WINDOW bytes at a time: the
- * pieces of a longer range overlap by RE_OVERLAP bytes and begin and end
- * on a character.  A search can take time in the square of its text
- * (a.*c over a long line without a c); in pieces it takes time in step
- * with the text.  A match up to RE_OVERLAP bytes long is found whole; a
- * longer one may be found shorter, or missed (artgrep(1), CAVEATS).
+ * pieces of a longer range overlap by about RE_OVERLAP bytes and begin
+ * and end on a character.  A search can take time in the square of its
+ * text (a.*c over a long line without a c); in pieces it takes time in
+ * step with the text.  A match up to RE_OVERLAP bytes long is found
+ * whole; a longer one may be found shorter, or missed (artgrep(1),
+ * CAVEATS).
  */
 static int
 re_exec(const struct pat *pt, const char *t, size_t n, size_t start,
@@ -717,14 +766,13 @@ re_exec(const struct pat *pt, const char *t, size_t n, size_t start,
 	int r;
 
 	for (;;) {
-		we = end - ws > RE_WINDOW ? ws + RE_WINDOW : end;
-		while (we < end && ((unsigned char)t[we] & 0xc0) == 0x80)
-			we--;
+		if ((ws = re_skip(pt, t, ws, end)) == SIZE_MAX)
+			return 0;
+		we = end - ws > RE_WINDOW ?
+		    charstart(t, ws + RE_WINDOW, ws) : end;
 		if ((r = re_exec1(pt, t, n, ws, we, so, eo)) != 0 || we == end)
 			return r;
-		for (ws = we - RE_OVERLAP;
-		    ((unsigned char)t[ws] & 0xc0) == 0x80; ws++)
-			;
+		ws = charstart(t, we - RE_OVERLAP, ws);
 	}
 }
 

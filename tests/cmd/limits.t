@@ -93,6 +93,23 @@ for re in 'a.*c' 'b[ab]*c' '(a|ab|b)*c' '((a*)*b*)*c'; do
 	expect "artgrep -e '$re' over a paragraph of 16 kB ends" 0 "$T/want"
 done
 
+# A paragraph of more than 2 GiB (-L 0), which regexec(3) cannot count
+# in its int: the match at its end is found.  It takes 4 GB of memory
+# and some seconds, so the test is run where there is memory to spare.
+avail=$(awk '/^MemAvailable:/ { print int($2 / 1048576) }' /proc/meminfo \
+    2>/dev/null)
+if [ -n "${ARTKIT_WRAP:-}${ASAN_OPTIONS:-}" ] || [ "${avail:-0}" -lt 12 ]; then
+	skip 'artgrep -L 0 finds a match in a paragraph of 2 GiB' \
+	    'needs 12 GiB of memory free, and the plain build'
+else
+	{ printf 'date - Huge\n\nQ '; head -c 2148000000 /dev/zero | tr '\0' a
+	  printf ' Q9Q\n'; } | timeout 300 "$top/cmd/artgrep" -L 0 -c 'Q[0-9]Q' \
+	    >"$T/out" 2>"$T/err"
+	status=$?
+	echo 1 >"$T/want"
+	expect 'artgrep -L 0 finds a match in a paragraph of 2 GiB' 0 "$T/want"
+fi
+
 # The marked-up formats: an SGML document or a mail message over the
 # bound is skipped as a whole, the next one is read.
 doc() {

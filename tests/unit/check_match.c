@@ -6,9 +6,11 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -139,6 +141,40 @@ START_TEST(match_find_runs_expressions_on_long_paragraphs_in_pieces)
 	ck_assert_str_eq(find(m, s, 0), "0-1004:1");
 	free(s);
 	match_free(m);
+}
+END_TEST
+
+/*
+ * A paragraph longer than regexec(3) can count, 2 GiB of NUL bytes and
+ * more, mapped but not written, so that it takes no memory: the match
+ * near its end is found.
+ */
+START_TEST(match_find_searches_paragraphs_over_2_gib)
+{
+	static const int flags[] = { 0, 0, MATCH_WORD };
+	static const char *const res[] = { "Q[0-9]Q", "Q[0-9]+Q",
+	    "\\bQ[0-9]Q" };
+	size_t big = ((size_t)1 << 31) + ((size_t)1 << 20), at = big - 1000;
+	struct matcher *m;
+	struct match mm;
+	char *t;
+	int i;
+
+	if (SIZE_MAX >> 31 < 2)
+		return;
+	t = mmap(NULL, big, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	ck_assert_ptr_ne(t, MAP_FAILED);
+	t[10] = 'Q';
+	memcpy(t + at, "Q9Q", 3);
+	for (i = 0; i < 3; i++) {
+		m = mk(flags[i], res[i], NULL);
+		ck_assert_int_eq(match_find(m, t, big, 0, &mm), 1);
+		ck_assert_uint_eq(mm.so, at);
+		ck_assert_uint_eq(mm.eo, at + 3);
+		match_free(m);
+	}
+	munmap(t, big);
 }
 END_TEST
 
@@ -482,6 +518,7 @@ match_suite(void)
 	tcase_add_test(tc, match_find_takes_whole_lines_as_paragraphs);
 	tcase_add_test(tc,
 	    match_find_runs_expressions_on_long_paragraphs_in_pieces);
+	tcase_add_test(tc, match_find_searches_paragraphs_over_2_gib);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match_findpat");
 	tcase_add_test(tc, match_findpat_looks_for_one_pattern);
