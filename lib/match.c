@@ -4,6 +4,10 @@
  */
 #include <errno.h>
 #include <limits.h>
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+#include <malloc.h>
+#define ART_MALLINFO2
+#endif
 #include <regex.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -27,7 +31,9 @@
  * positions held.  regexec(3) is given RE_WINDOW bytes at a time, or
  * down to RE_MINWIN for a costly expression whose matches may be longer
  * than RE_OVERLAP; the strings of an expression are looked for RE_LOOK
- * bytes ahead.
+ * bytes ahead.  Each RE_FED bytes searched the heap is looked at: past
+ * RE_CACHE bytes more than after regcomp(3), the expression is compiled
+ * again.
  */
 #define RE_WINDOW	4096
 #define RE_OVERLAP	2048
@@ -40,6 +46,8 @@
 #define RE_BUILD	(1 << 22)
 #define RE_SETS		12
 #define RE_LOOK		16384
+#define RE_FED		RE_WINDOW
+#define RE_CACHE	((size_t)32 << 20)
 
 /*
  * How common each byte is in English news text, per 100,000 bytes (as
@@ -120,7 +128,11 @@ struct pat {
 				   one of which each match holds */
 	size_t		 nalt;
 	int		 exact;	/* the strings are the whole pattern */
-	char		*form;	/* what regcomp was given */
+	char		*form;	/* what regcomp was given, to give again */
+	size_t		 fed;	/* bytes given regexec since the heap was
+				   last looked at */
+	size_t		 heap;	/* the heap in use after regcomp */
+	int		 cflags;
 	size_t		 window;	/* bytes given regexec at once */
 	size_t		 span;	/* the most bytes a match may take, or
 				   window / 2 when they are not bounded */
@@ -683,9 +695,23 @@ alts_first(const struct pat *pt, const char *p, const char *end)
  * Regular expressions.
  */
 
+/* The bytes that malloc(3) has handed out, where the C library tells. */
+static size_t
+heapuse(void)
+{
+#ifdef ART_MALLINFO2
+	return mallinfo2().uordblks;
+#else
+	return 0;
+#endif
+}
+
 /*
- * Compiles pt->form into pt->re, in place of what it held.  Returns what
- * regcomp(3) answers.
+ * Compiles pt->form into pt->re.  glibc keeps every state of its
+ * matcher that a search makes, for as long as the expression lives: the
+ * heap is looked at each RE_FED bytes searched, and past RE_CACHE bytes
+ * more than after the last regcomp(3), the expression is compiled again,
+ * which lets them go.  Returns what regcomp answers.
  */
 static int
 recomp(struct pat *pt, int cflags)
@@ -699,7 +725,20 @@ recomp(struct pat *pt, int cflags)
 		regfree(&pt->re);
 	pt->re = re;
 	pt->isre = 1;
+	pt->cflags = cflags;
+	pt->heap = heapuse();
 	return 0;
+}
+
+/* Looks at the heap after a search of n bytes more. */
+static void
+refed(struct pat *pt, size_t n)
+{
+	if ((pt->fed += n) < RE_FED)
+		return;
+	pt->fed = 0;
+	if (heapuse() > pt->heap + RE_CACHE)
+		recomp(pt, pt->cflags);
 }
 
 /*
@@ -732,6 +771,7 @@ re_exec1(struct pat *pt, const char *t, size_t n, size_t start,
 		errno = ENOMEM;
 		return -1;
 	}
+	refed(pt, end - start);
 	if (r == REG_NOMATCH)
 		return 0;
 	*so = base + (size_t)pm[0].rm_so;

@@ -265,6 +265,34 @@ START_TEST(match_find_finds_bounded_matches_whole_across_pieces)
 END_TEST
 
 /*
+ * glibc keeps the states of its matcher for as long as the expression
+ * is compiled: with 40 MB more on the heap than after compiling it, the
+ * expression is compiled again after a window searched, and goes on
+ * matching as before.
+ */
+START_TEST(match_find_goes_on_when_the_states_are_dropped)
+{
+	struct matcher *m = mk(0, "[a][bc]{1,3}[d]", NULL);
+	size_t big = 20000, i;
+	char *s = malloc(big + 1);
+	void *heap[400];
+
+	memset(s, 'x', big);
+	s[big] = '\0';
+	memcpy(s + 15000, "abcd", 4);
+	for (i = 0; i < 400; i++)
+		ck_assert_ptr_nonnull(heap[i] = malloc(100000));
+	ck_assert_str_eq(find(m, s, 0), "15000-15004:0");
+	ck_assert_str_eq(find(m, s, 15001), "none");
+	for (i = 0; i < 400; i++)
+		free(heap[i]);
+	ck_assert_str_eq(find(m, s, 0), "15000-15004:0");
+	free(s);
+	match_free(m);
+}
+END_TEST
+
+/*
  * A paragraph longer than regexec(3) can count, 2 GiB of NUL bytes and
  * more, mapped but not written, so that it takes no memory: the match
  * near its end is found.
@@ -643,6 +671,7 @@ match_suite(void)
 	tcase_add_test(tc,
 	    match_find_finds_bounded_matches_whole_across_pieces);
 	tcase_add_test(tc, match_find_searches_paragraphs_over_2_gib);
+	tcase_add_test(tc, match_find_goes_on_when_the_states_are_dropped);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match_findpat");
 	tcase_add_test(tc, match_findpat_looks_for_one_pattern);
