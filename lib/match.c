@@ -4,6 +4,10 @@
  */
 #include <errno.h>
 #include <limits.h>
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+#include <malloc.h>
+#define ART_MALLINFO2
+#endif
 #include <regex.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -15,21 +19,38 @@
 #include "field.h"
 #include "lines.h"
 #include "match.h"
+#include "recost.h"
 #include "text.h"
 
 #define NVAR	4	/* forms of one byte looked for side by side */
 
 /*
- * The bounds on the cost of a regular expression (artgrep(1), CAVEATS):
- * regexec(3) is given RE_WINDOW bytes at a time, overlapping by
- * RE_OVERLAP; regcomp(3), which writes out each copy that a repetition
- * count makes, at most RE_COPIES copies of characters in all; groups
- * nest at most RE_NEST deep.
+ * The bounds on the cost of a regular expression (artgrep(1), CAVEATS),
+ * as recost_read() measures it: at most RE_COPIES positions written out,
+ * groups nested at most RE_NEST deep, a search that costs at most
+ * RE_COST a character of text (RE_STEP being what a character costs
+ * besides the positions, RE_STEPMB when glibc matches characters, not
+ * bytes), a compiling at most RE_BUILD, at most 2^RE_SETS sets of
+ * positions held.  regexec(3) is given RE_WINDOW bytes at a time, or
+ * down to RE_MINWIN for a costly expression whose matches may be longer
+ * than RE_OVERLAP; the strings of an expression are looked for RE_LOOK
+ * bytes ahead.  Each RE_FED bytes searched the heap is looked at: past
+ * RE_CACHE bytes more than after regcomp(3), the expression is compiled
+ * again.
  */
 #define RE_WINDOW	4096
 #define RE_OVERLAP	2048
 #define RE_COPIES	4000
-#define RE_NEST		256
+#define RE_NEST		255
+#define RE_MINWIN	512
+#define RE_STEP		4
+#define RE_STEPMB	22
+#define RE_COST		81920
+#define RE_BUILD	(1 << 22)
+#define RE_SETS		12
+#define RE_LOOK		16384
+#define RE_FED		RE_WINDOW
+#define RE_CACHE	((size_t)32 << 20)
 
 /*
  * How common each byte is in English news text, per 100,000 bytes (as
@@ -110,6 +131,14 @@ struct pat {
 				   one of which each match holds */
 	size_t		 nalt;
 	int		 exact;	/* the strings are the whole pattern */
+	char		*form;	/* what regcomp was given, to give again */
+	size_t		 fed;	/* bytes given regexec since the heap was
+				   last looked at */
+	size_t		 heap;	/* the heap in use after regcomp */
+	int		 cflags;
+	size_t		 window;	/* bytes given regexec at once */
+	size_t		 span;	/* the most bytes a match may take, or
+				   window / 2 when they are not bounded */
 };
 
 struct matcher {
@@ -669,71 +698,168 @@ alts_first(const struct pat *pt, const char *p, const char *end)
  * Regular expressions.
  */
 
+/* The bytes that malloc(3) has handed out, where the C library tells. */
+static size_t
+heapuse(void)
+{
+#ifdef ART_MALLINFO2
+	return mallinfo2().uordblks;
+#else
+	return 0;
+#endif
+}
+
 /*
- * Runs the expression on [start, end) of the n bytes of text, which
- * still count as context.  Returns 1 with the match in *so and *eo, 0, or
- * -1 with errno set.
+ * Compiles pt->form into pt->re.  glibc keeps every state of its
+ * matcher that a search makes, for as long as the expression lives: the
+ * heap is looked at each RE_FED bytes searched, and past RE_CACHE bytes
+ * more than after the last regcomp(3), the expression is compiled again,
+ * which lets them go.  Returns what regcomp answers.
  */
 static int
-re_exec1(const struct pat *pt, const char *t, size_t n, size_t start,
+recomp(struct pat *pt, int cflags)
+{
+	regex_t re;
+	int r;
+
+	if ((r = regcomp(&re, pt->form, cflags)) != 0)
+		return r;
+	if (pt->isre)
+		regfree(&pt->re);
+	pt->re = re;
+	pt->isre = 1;
+	pt->cflags = cflags;
+	pt->heap = heapuse();
+	return 0;
+}
+
+/* Looks at the heap after a search of n bytes more. */
+static void
+refed(struct pat *pt, size_t n)
+{
+	if ((pt->fed += n) < RE_FED)
+		return;
+	pt->fed = 0;
+	if (heapuse() > pt->heap + RE_CACHE)
+		recomp(pt, pt->cflags);
+}
+
+/*
+ * Runs the expression on [start, end) of the n bytes of text, which
+ * still count as context.  regexec(3) takes offsets in an int: it is
+ * given the text from a few bytes before start, enough for the
+ * character there, which tells whether a word or a line begins at start.
+ * Returns 1 with the match in *so and *eo, 0, or -1 with errno set.
+ */
+static int
+re_exec1(struct pat *pt, const char *t, size_t n, size_t start,
     size_t end, size_t *so, size_t *eo)
 {
 	regmatch_t pm[1];
+	size_t base = start - (start < 8 ? start : 8);
 	int r, ef = REG_STARTEND;
 
 	if (end < n && t[end] != '\n')
 		ef |= REG_NOTEOL;
-	pm[0].rm_so = (regoff_t)start;
-	pm[0].rm_eo = (regoff_t)end;
+	pm[0].rm_so = (regoff_t)(start - base);
+	pm[0].rm_eo = (regoff_t)(end - base);
 	errno = 0;
-	r = regexec(&pt->re, t, 1, pm, ef);
+	r = regexec(&pt->re, t + base, 1, pm, ef);
 	/*
 	 * glibc may answer no match when an allocation failed on the way;
 	 * the failed malloc(3) still set errno.
 	 */
-	if (r == REG_NOMATCH && errno == ENOMEM)
-		return -1;
-	if (r == REG_NOMATCH)
-		return 0;
-	if (r != 0) {
+	if ((r == REG_NOMATCH && errno == ENOMEM) || (r != 0 &&
+	    r != REG_NOMATCH)) {
 		errno = ENOMEM;
 		return -1;
 	}
-	*so = (size_t)pm[0].rm_so;
-	*eo = (size_t)pm[0].rm_eo;
+	refed(pt, end - start);
+	if (r == REG_NOMATCH)
+		return 0;
+	*so = base + (size_t)pm[0].rm_so;
+	*eo = base + (size_t)pm[0].rm_eo;
 	return 1;
 }
 
 /*
- * The same, giving regexec(3) at most RE_WINDOW bytes at a time: the
- * pieces of a longer range overlap by RE_OVERLAP bytes and begin and end
- * on a character.  A search can take time in the square of its text
- * (a.*c over a long line without a c); in pieces it takes time in step
- * with the text.  A match up to RE_OVERLAP bytes long is found whole; a
- * longer one may be found shorter, or missed (artgrep(1), CAVEATS).
+ * Moves an offset back to the start of the character it is in, by at
+ * most 5 bytes (a character of glibc's UTF-8 has at most 6), and not
+ * before lo.
+ */
+static size_t
+charstart(const char *t, size_t at, size_t lo)
+{
+	size_t k;
+
+	for (k = 0; k < 5 && at > lo && ((unsigned char)t[at] & 0xc0) ==
+	    0x80; k++)
+		at--;
+	return at;
+}
+
+/*
+ * Where the next window may begin, at or after ws: no earlier than span
+ * bytes before the next of the expression's strings, one of which each
+ * match holds, looked for RE_LOOK bytes at a time.  Returns SIZE_MAX
+ * when no string is left.
+ */
+static size_t
+re_skip(const struct pat *pt, const char *t, size_t ws, size_t end)
+{
+	const char *h;
+	size_t lim, at;
+
+	while (pt->nalt > 0 && end - ws > pt->window) {
+		lim = end - ws > RE_LOOK ? ws + RE_LOOK : end;
+		if ((h = alts_first(pt, t + ws, t + lim)) != NULL) {
+			at = (size_t)(h - t);
+			return at - ws > pt->span ?
+			    charstart(t, at - pt->span, ws) : ws;
+		}
+		if (lim == end)
+			return SIZE_MAX;
+		/* A match that begins before lim - span would end by lim. */
+		ws = charstart(t, lim - pt->span, ws);
+	}
+	return ws;
+}
+
+/*
+ * The same, giving regexec(3) a window of at most pt->window bytes at a
+ * time, so that the time of a search grows in step with the text, not
+ * with its square (a.*c over a long paragraph without a c).  A window
+ * answers for the places that lie more than pt->span bytes before its
+ * end, or for all of them when it ends the range: a match that begins
+ * there is found whole when matches are at most span bytes long.  The
+ * next window begins span bytes before the end of the last.  For an
+ * expression whose matches may be longer, span is half the window: a
+ * longer match may be found shorter, or missed (artgrep(1), CAVEATS).
  */
 static int
-re_exec(const struct pat *pt, const char *t, size_t n, size_t start,
+re_exec(struct pat *pt, const char *t, size_t n, size_t start,
     size_t end, size_t *so, size_t *eo)
 {
 	size_t ws = start, we;
 	int r;
 
 	for (;;) {
-		we = end - ws > RE_WINDOW ? ws + RE_WINDOW : end;
-		while (we < end && ((unsigned char)t[we] & 0xc0) == 0x80)
-			we--;
-		if ((r = re_exec1(pt, t, n, ws, we, so, eo)) != 0 || we == end)
+		if ((ws = re_skip(pt, t, ws, end)) == SIZE_MAX)
+			return 0;
+		we = end - ws > pt->window ?
+		    charstart(t, ws + pt->window, ws) : end;
+		r = re_exec1(pt, t, n, ws, we, so, eo);
+		if (r == -1 || (r == 1 && (we == end || *so + pt->span < we)))
 			return r;
-		for (ws = we - RE_OVERLAP;
-		    ((unsigned char)t[ws] & 0xc0) == 0x80; ws++)
-			;
+		if (we == end)
+			return 0;
+		ws = charstart(t, we - pt->span, ws);
 	}
 }
 
 /* -x: a match that is a whole line, from a line that begins in range. */
 static int
-re_lines(const struct pat *pt, const char *t, size_t n, size_t start,
+re_lines(struct pat *pt, const char *t, size_t n, size_t start,
     size_t end, struct match *mp)
 {
 	const char *q;
@@ -764,7 +890,7 @@ re_lines(const struct pat *pt, const char *t, size_t n, size_t start,
  * tried, as grep does.
  */
 static int
-re_words(const struct matcher *m, const struct pat *pt, const char *t,
+re_words(const struct matcher *m, struct pat *pt, const char *t,
     size_t n, size_t start, size_t end, struct match *mp)
 {
 	size_t s, so, eo, so2, eo2;
@@ -794,7 +920,7 @@ re_words(const struct matcher *m, const struct pat *pt, const char *t,
 
 /* The first match in [start, end), as -w and -x want. */
 static int
-re_range(const struct matcher *m, const struct pat *pt, const char *t,
+re_range(const struct matcher *m, struct pat *pt, const char *t,
     size_t n, size_t start, size_t end, struct match *mp)
 {
 	if (m->flags & MATCH_LINE)
@@ -809,7 +935,7 @@ re_range(const struct matcher *m, const struct pat *pt, const char *t,
  * its strings are given to regexec.
  */
 static int
-re_match(const struct matcher *m, const struct pat *pt, const char *t,
+re_match(const struct matcher *m, struct pat *pt, const char *t,
     size_t n, size_t from, struct match *mp)
 {
 	const char *h, *q;
@@ -841,58 +967,6 @@ re_match(const struct matcher *m, const struct pat *pt, const char *t,
  */
 
 static const char respecial[] = ".[]()*+?{}|^$\\";
-
-/* Returns the end of the bracket expression that begins at p. */
-static const char *
-skipbracket(const char *p, const char *end)
-{
-	const char *q = p + 1;
-	char k;
-
-	if (q < end && *q == '^')
-		q++;
-	if (q < end && *q == ']')
-		q++;
-	while (q < end) {
-		if (*q == '[' && q + 1 < end && (q[1] == ':' || q[1] == '=' ||
-		    q[1] == '.')) {
-			k = q[1];
-			for (q += 2; q + 1 < end && !(q[0] == k && q[1] == ']');
-			    q++)
-				;
-			q = q + 1 < end ? q + 2 : end;
-		} else if (*q++ == ']')
-			return q;
-	}
-	return end;
-}
-
-/* Returns the end of the group that begins at p. */
-static const char *
-skipgroup(const char *p, const char *end)
-{
-	int depth = 0;
-
-	while (p < end) {
-		switch (*p) {
-		case '\\':
-			p = p + 1 < end ? p + 2 : end;
-			continue;
-		case '[':
-			p = skipbracket(p, end);
-			continue;
-		case '(':
-			depth++;
-			break;
-		case ')':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		}
-		p++;
-	}
-	return end;
-}
 
 /* A branch being read: the run of characters, and the best run yet. */
 struct reread {
@@ -962,9 +1036,9 @@ rebranch(struct reread *r, const char *p, const char *end)
 			r->exact = 0;
 			e = endrun(r);
 			if (*p == '[')
-				p = skipbracket(p, end);
+				p = recost_bracket(p, end);
 			else if (*p == '(')
-				p = skipgroup(p, end);
+				p = recost_group(p, end);
 			else
 				p = *p == '\\' && p + 1 < end ? p + 2 : p + 1;
 			continue;
@@ -1013,9 +1087,9 @@ branchend(const char *p, const char *end)
 		if (*p == '\\')
 			p = p + 1 < end ? p + 2 : end;
 		else if (*p == '[')
-			p = skipbracket(p, end);
+			p = recost_bracket(p, end);
 		else if (*p == '(')
-			p = skipgroup(p, end);
+			p = recost_group(p, end);
 		else
 			p++;
 	}
@@ -1035,7 +1109,7 @@ restrings(struct pat *pt, const char *p, const char *end, int icase)
 	const char *q;
 	int e = 0, exact = 1;
 
-	if (end - p >= 2 && *p == '(' && skipgroup(p, end) == end &&
+	if (end - p >= 2 && *p == '(' && recost_group(p, end) == end &&
 	    end[-1] == ')')
 		return restrings(pt, p + 1, end - 1, icase);
 	memset(&r, 0, sizeof(r));
@@ -1105,6 +1179,7 @@ match_free(struct matcher *m)
 	for (i = 0; i < m->npat; i++) {
 		if (m->pat[i].isre)
 			regfree(&m->pat[i].re);
+		free(m->pat[i].form);
 		freealts(&m->pat[i]);
 	}
 	free(m->pat);
@@ -1112,97 +1187,139 @@ match_free(struct matcher *m)
 	free(m);
 }
 
-/*
- * The copies that a repetition count {m}, {m,} or {m,n} at p makes (at
- * least one, at most RE_COPIES + 1), and its end in *endp.
- */
-static unsigned long
-recount(const char *p, const char *end, const char **endp)
+/* a times b, or UINT64_MAX when that is more. */
+static uint64_t
+umul(uint64_t a, uint64_t b)
 {
-	unsigned long v[2] = { 0, 0 };
-	int i = 0, open = 0;
+	return b != 0 && a > UINT64_MAX / b ? UINT64_MAX : a * b;
+}
 
-	for (p++; p < end && *p != '}'; p++) {
-		if (*p == ',' && i == 0) {
-			i = open = 1;
-		} else if (*p >= '0' && *p <= '9') {
-			open = 0;
-			v[i] = v[i] * 10 + (unsigned long)(*p - '0');
-			if (v[i] > RE_COPIES)
-				v[i] = RE_COPIES + 1;
-		}
+/* Explains why recost_read() stopped, and returns -1, or 0. */
+static int
+rerefuse(struct matcher *m, enum recost_err e)
+{
+	switch (e) {
+	case RECOST_OK:
+		return 0;
+	case RECOST_NOMEM:
+		return -1;
+	case RECOST_BACKREF:
+		snprintf(m->err, sizeof(m->err), "back-references (\\1 to "
+		    "\\9) are not supported");
+		break;
+	case RECOST_DEEP:
+		snprintf(m->err, sizeof(m->err), "groups nested more than %d "
+		    "deep", RE_NEST);
+		break;
+	case RECOST_COPIES:
+		snprintf(m->err, sizeof(m->err), "too complex: its repetition "
+		    "counts make more than %d positions", RE_COPIES);
+		break;
 	}
-	*endp = p < end ? p + 1 : end;
-	if (open)
-		v[1] = v[0] + 1;
-	if (v[1] < v[0])
-		v[1] = v[0];
-	return v[1] > 0 ? v[1] : 1;
-}
-
-/* Adds copies to a count, which stops past RE_COPIES. */
-static void
-addcopies(unsigned long *w, unsigned long n)
-{
-	*w = *w + n > RE_COPIES ? RE_COPIES + 1 : *w + n;
+	errno = EINVAL;
+	return -1;
 }
 
 /*
- * Refuses an expression too costly to run: one with a back-reference,
- * which regexec(3) matches in time exponential in the text (the POSIX
- * extended syntax has none), or whose repetition counts, multiplied
- * where they nest, make more than RE_COPIES copies of its characters
- * (a + makes two: a stack of them doubles and doubles).
+ * Sets the window and the span of the search of an expression, and
+ * returns the most characters it reads from each place of the text, on
+ * the whole: at most the longest match, or the window when matches have
+ * no bound worth the name; and that far only from places gap bytes
+ * apart, lead from the others.
+ */
+static uint64_t
+rewindow(struct pat *pt, const struct recost *c, uint64_t step)
+{
+	pt->window = RE_WINDOW;
+	if (MB_CUR_MAX * c->longest <= RE_OVERLAP) {
+		/* Each window is searched exactly. */
+		pt->span = MB_CUR_MAX * (size_t)c->longest;
+		return (c->longest > 0 ? c->longest : 1) / c->gap + c->lead;
+	}
+	while (pt->window > RE_MINWIN &&
+	    umul(pt->window / c->gap + c->lead, step) > RE_COST)
+		pt->window /= 2;
+	pt->span = pt->window / 2;
+	return pt->window / c->gap + c->lead;
+}
+
+/*
+ * Refuses an expression that would cost too much to run or to compile,
+ * as recost_read() measures it (artgrep(1), CAVEATS), and stores in form
+ * what to give regcomp(3).
  */
 static int
-recheck(struct matcher *m, const char *p, const char *end)
+recheck(struct matcher *m, struct pat *pt, const char *s, size_t n,
+    struct buf *form)
 {
-	unsigned long w[RE_NEST + 1], last = 0, k;
-	int d = 0;
+	struct recost c;
+	uint64_t step, run, build;
 
-	w[0] = 0;
-	for (; p < end && w[d] <= RE_COPIES && d < RE_NEST; ) {
-		if (*p == '\\' && p + 1 < end && p[1] >= '1' && p[1] <= '9')
-			break;
-		if (*p == '(') {
-			w[++d] = last = 0;
-			p++;
-		} else if (*p == ')' && d > 0) {
-			last = w[d--];
-			addcopies(&w[d], last);
-			p++;
-		} else if (*p == '{' && last > 0 && p + 1 < end &&
-		    p[1] >= '0' && p[1] <= '9') {
-			k = recount(p, end, &p);
-			addcopies(&w[d], last * (k - 1));
-			last = last * k > RE_COPIES ? RE_COPIES + 1 : last * k;
-		} else if (*p == '+') {
-			/* regcomp() writes a+ as aa*: two copies. */
-			addcopies(&w[d], last);
-			last = last * 2 > RE_COPIES ? RE_COPIES + 1 : last * 2;
-			p++;
-		} else if (strchr("*?|^$", *p) != NULL) {
-			p++;
-		} else {
-			last = 1;
-			addcopies(&w[d], 1);
-			p = *p == '[' ? skipbracket(p, end) : p + (*p == '\\' &&
-			    p + 1 < end ? 2 : 1);
-		}
-	}
-	if (p + 1 < end && *p == '\\' && p[1] >= '1' && p[1] <= '9')
-		snprintf(m->err, sizeof(m->err), "back-references (\\1 to \\9) "
-		    "are not supported");
-	else if (d == RE_NEST)
-		snprintf(m->err, sizeof(m->err), "groups nested more than %d "
-		    "deep", RE_NEST - 1);
-	else if (w[d] > RE_COPIES)
-		snprintf(m->err, sizeof(m->err), "the repetition counts make "
-		    "more than %d copies of the expression's characters",
-		    RE_COPIES);
+	if (rerefuse(m, recost_read(s, n, (m->flags & MATCH_ICASE) != 0,
+	    RE_NEST, RE_COPIES, &c, form)) == -1)
+		return -1;
+	/* Each character read costs in the positions held and reached. */
+	step = umul(3 * c.any + 1, c.width + c.reach) +
+	    (c.mb ? RE_STEPMB : RE_STEP);
+	run = umul(rewindow(pt, &c, step), step);
+	build = umul(umul(c.copies, c.reach), umul(c.chain + 1,
+	    umul(c.chain + 1, c.chain + 1)));
+	if (run > RE_COST)
+		snprintf(m->err, sizeof(m->err), "too complex: a search would "
+		    "cost %llu a character, over %d", (unsigned long long)run,
+		    RE_COST);
+	else if (c.sets > RE_SETS)
+		snprintf(m->err, sizeof(m->err), "too complex: a search may "
+		    "hold 2^%llu sets of positions, over 2^%d",
+		    (unsigned long long)c.sets, RE_SETS);
+	else if (build > RE_BUILD)
+		snprintf(m->err, sizeof(m->err), "too complex: compiling it "
+		    "would cost %llu, over %d", (unsigned long long)build,
+		    RE_BUILD);
 	else
 		return 0;
 	errno = EINVAL;
+	return -1;
+}
+
+/*
+ * Compiles the n bytes of an expression, and the form of it with the
+ * counts written out that runs: the first for its errors, if any.
+ */
+static int
+recompile(struct matcher *m, struct pat *pt, const char *s, size_t n,
+    struct buf *form)
+{
+	int cflags = REG_EXTENDED | REG_NEWLINE |
+	    (m->flags & MATCH_ICASE ? REG_ICASE : 0), r;
+	char *orig;
+
+	if ((orig = malloc(n + 1)) == NULL)
+		return -1;
+	memcpy(orig, s, n);
+	orig[n] = '\0';
+	pt->form = orig;
+	if ((r = recomp(pt, cflags)) == 0 && (form->n != n || (n > 0 &&
+	    memcmp(form->p, s, n) != 0)) && buf_addc(form, '\0') == 0) {
+		pt->form = form->p;
+		form->p = NULL;
+		/* Should glibc refuse it, the expression as written serves. */
+		if (recomp(pt, cflags) == 0)
+			free(orig);
+		else {
+			free(pt->form);
+			pt->form = orig;
+		}
+	}
+	if (r == 0)
+		return 0;
+	if (r == REG_ESPACE)
+		/* Not a bad expression: the memory ran out. */
+		errno = ENOMEM;
+	else {
+		regerror(r, &pt->re, m->err, sizeof(m->err));
+		errno = EINVAL;
+	}
 	return -1;
 }
 
@@ -1210,8 +1327,8 @@ recheck(struct matcher *m, const char *p, const char *end)
 static int
 compile(struct matcher *m, struct pat *pt, const char *s, size_t n)
 {
+	struct buf form = { NULL, 0, 0 };
 	int icase = (m->flags & MATCH_ICASE) != 0, r;
-	char *src;
 
 	memset(pt, 0, sizeof(*pt));
 	if (m->flags & MATCH_FIXED) {
@@ -1224,37 +1341,23 @@ compile(struct matcher *m, struct pat *pt, const char *s, size_t n)
 		errno = EINVAL;
 		return -1;
 	}
-	if (recheck(m, s, s + n) == -1)
-		return -1;
-	if ((src = malloc(n + 1)) == NULL)
-		return -1;
-	memcpy(src, s, n);
-	src[n] = '\0';
-	r = regcomp(&pt->re, src, REG_EXTENDED | REG_NEWLINE |
-	    (icase ? REG_ICASE : 0));
-	free(src);
-	if (r == REG_ESPACE) {
-		/* Not a bad expression: the memory ran out. */
-		errno = ENOMEM;
-		return -1;
-	}
-	if (r != 0) {
-		regerror(r, &pt->re, m->err, sizeof(m->err));
-		errno = EINVAL;
-		return -1;
-	}
-	pt->isre = 1;
-	if (restrings(pt, s, s + n, icase) == -1) {
-		regfree(&pt->re);
-		freealts(pt);
-		return -1;
-	}
+	r = recheck(m, pt, s, n, &form);
+	if (r == 0)
+		r = recompile(m, pt, s, n, &form);
+	buf_free(&form);
+	if (r == 0 && restrings(pt, s, s + n, icase) == -1)
+		r = -1;
 	/* A list of plain words needs no regexec. */
-	if (pt->exact) {
-		regfree(&pt->re);
+	if (r == -1 || pt->exact) {
+		if (pt->isre)
+			regfree(&pt->re);
 		pt->isre = 0;
+		free(pt->form);
+		pt->form = NULL;
 	}
-	return 0;
+	if (r == -1)
+		freealts(pt);
+	return r;
 }
 
 int
@@ -1300,7 +1403,7 @@ int
 match_findpat(struct matcher *m, size_t i, const char *t, size_t n,
     size_t from, struct match *mp)
 {
-	const struct pat *pt = &m->pat[i];
+	struct pat *pt = &m->pat[i];
 	int r;
 
 	if (from > n)

@@ -16,7 +16,11 @@
  *
  * Regular expressions are compiled with regcomp(3) in the locale that is
  * current, which should be a UTF-8 one (C.UTF-8) so that . and bracket
- * expressions take characters, not bytes.
+ * expressions take characters, not bytes.  One that would cost too much
+ * to compile or to run is refused (recost.h measures it), and regexec(3)
+ * is given a few kilobytes of text at a time: a match of at most 2048
+ * bytes is found as it is in a paragraph of any length (artgrep(1),
+ * CAVEATS).
  */
 #ifndef ART_MATCH_H
 #define ART_MATCH_H
@@ -50,8 +54,8 @@ void		 match_free(struct matcher *);
 /*
  * Adds a pattern of n bytes; one that holds newlines adds a pattern for
  * each line, as grep does.  Returns 0, or -1 with errno set: ENOMEM, or
- * EINVAL for a regular expression that does not compile, which
- * match_error() then explains.
+ * EINVAL for a regular expression that does not compile or would cost
+ * too much, which match_error() then explains.
  */
 int		 match_add(struct matcher *, const char *, size_t n);
 

@@ -231,6 +231,10 @@ done
 inject "$fx/mixed.txt" artgrep -i -w -e 'ukraine|russia' -e 'k.iv'
 inject "$records" artgrep -F -v -e Kharkiv
 inject "$records" artgrep -o -C 20 -e 'P[a-z]+n'
+# Bounded counts, which artgrep writes out before regcomp() sees them;
+# the last has no string to look for first.
+inject "$records" artgrep -c -e 'Ukr.{1,80}' -e '[A-Z][a-z]{2,12} said' \
+    -e '[0-9]{2,4}[.,][0-9]'
 agg=1
 inject "$fx/mixed.txt" artgrep -c -x -k title,author -e '.*'
 agg=

@@ -75,15 +75,16 @@ limits artgrep -v -e zzzzzzzz
 limits artfields -f title,body
 limits artstat -g title
 
-# artgrep: the expressions that would take too long are refused, and a
-# search over a long paragraph takes time in step with its length.
+# artgrep: the expressions that would take too long or too much memory
+# are refused with why, before any text is read; a search over a long
+# paragraph takes time in step with its length.
 run artgrep -e '(a*)*\1b' /dev/null
 printf '%s\n' "artgrep: bad regular expression '(a*)*\\1b': back-references (\\1 to \\9) are not supported" >"$T/want.err"
 expect 'artgrep refuses back-references' 2 "" "$T/want.err"
 run artgrep -e '(ab|cd){1,1001}' /dev/null
-echo "artgrep: bad regular expression '(ab|cd){1,1001}': the repetition counts make more than 4000 copies of the expression's characters" >"$T/want.err"
-expect 'artgrep refuses repetition counts that make too many copies' 2 "" \
-    "$T/want.err"
+echo "artgrep: bad regular expression '(ab|cd){1,1001}': too complex: its repetition counts make more than 4000 positions" >"$T/want.err"
+expect 'artgrep refuses repetition counts that make too many positions' 2 \
+    "" "$T/want.err"
 {
 	printf 'date - Long\n\n'
 	awk 'BEGIN { for (i = 0; i < 8000; i++) printf "ab"; print "" }'
@@ -94,6 +95,75 @@ for re in 'a.*c' 'b[ab]*c' '(a|ab|b)*c' '((a*)*b*)*c'; do
 	echo 1 >"$T/want"
 	expect "artgrep -e '$re' over a paragraph of 16 kB ends" 0 "$T/want"
 done
+
+# Expressions that took the C library minutes or gigabytes are refused
+# at once: (.?){1,3999}Z compiled for 25 s into 2 GB even before the
+# 3 kB sample was read; .{1,3999}Z and .{1,255}.{1,255}.{1,15}Z took
+# minutes over a paragraph of 20 kB that ends in a Z; (^){3999} and
+# (\b){32} compiled for seconds into gigabytes; a[ab]{0,15}b[ab]{0,15}c
+# piled up 300 MB of the matcher's states over random a and b.
+awk 'BEGIN { srand(1); printf "date - Long\n\n"
+    for (i = 0; i < 20000; i++)
+	printf "%s", substr("ab  c", int(rand() * 5) + 1, 1)
+    print "Z" }' >"$T/z.txt"
+# A name for a test, its backslashes kept from echo.
+name() {
+	printf '%s' "$*" | sed 's/\\/\\\\/g'
+}
+# refuse EXPR FILE WHY: refused at once, whatever FILE holds (and without
+# a gigabyte of memory, where that can be told).
+refuse() {
+	if [ -z "${ARTKIT_WRAP:-}${ASAN_OPTIONS:-}" ]; then
+		run sh -c 'ulimit -v 1000000; exec timeout 20 "$@"' sh \
+		    "$top/cmd/artgrep" -c -e "$1" "$2"
+	else
+		run timeout 20 ${ARTKIT_WRAP:-} "$top/cmd/artgrep" -c -e "$1" "$2"
+	fi
+	printf "artgrep: bad regular expression '%s': too complex: %s\n" \
+	    "$1" "$3" >"$T/want.err"
+	expect "$(name "artgrep refuses $1: $3")" 2 "" "$T/want.err"
+}
+refuse '(.?){1,3999}Z' "$top/seeds/000_323d18fcb59138b4.txt" \
+    'its repetition counts make more than 4000 positions'
+refuse '.{1,3999}Z' "$T/z.txt" \
+    'its repetition counts make more than 4000 positions'
+refuse '.{1,255}.{1,255}.{1,15}Z' "$T/z.txt" \
+    'a search would cost 220472320 a character, over 81920'
+refuse '(^){3999}' "$T/z.txt" \
+    'its repetition counts make more than 4000 positions'
+refuse '(\b){32}' "$T/z.txt" \
+    'compiling it would cost 331195392, over 4194304'
+refuse 'a[ab]{0,15}b[ab]{0,15}c' "$T/z.txt" \
+    'a search may hold 2^17 sets of positions, over 2^12'
+
+# The searches of news that come near the bounds are not refused, and
+# end in time over the same paragraph.
+for re in '\b(Putin|Zelensky)\b.{0,40}said' '[0-9]{4}-[0-9]{2}-[0-9]{2}' \
+    '.{1,80}Z' 'Putin.{0,40}said.{0,40}Kremlin' \
+    '(Russia|Ukraine).*(war|peace)' '[A-Z][a-z]+( [A-Z][a-z]+)+' \
+    '"[^"]{1,100}"' '[ab]{1,10}a[ab]{1,10}Z'; do
+	run timeout 120 ${ARTKIT_WRAP:-} "$top/cmd/artgrep" -c -e "$re" "$T/z.txt"
+	[ "$status" -le 1 ] && [ ! -s "$T/err" ]
+	check "$(name "artgrep -e '$re' over a paragraph of 20 kB ends")" \
+	    test $? = 0
+done
+
+# A paragraph of more than 2 GiB (-L 0), which regexec(3) cannot count
+# in its int: the match at its end is found.  It takes 4 GB of memory
+# and some seconds, so the test is run where there is memory to spare.
+avail=$(awk '/^MemAvailable:/ { print int($2 / 1048576) }' /proc/meminfo \
+    2>/dev/null)
+if [ -n "${ARTKIT_WRAP:-}${ASAN_OPTIONS:-}" ] || [ "${avail:-0}" -lt 12 ]; then
+	skip 'artgrep -L 0 finds a match in a paragraph of 2 GiB' \
+	    'needs 12 GiB of memory free, and the plain build'
+else
+	{ printf 'date - Huge\n\nQ '; head -c 2148000000 /dev/zero | tr '\0' a
+	  printf ' Q9Q\n'; } | timeout 300 "$top/cmd/artgrep" -L 0 -c 'Q[0-9]Q' \
+	    >"$T/out" 2>"$T/err"
+	status=$?
+	echo 1 >"$T/want"
+	expect 'artgrep -L 0 finds a match in a paragraph of 2 GiB' 0 "$T/want"
+fi
 
 # The marked-up formats: an SGML document or a mail message over the
 # bound is skipped as a whole, the next one is read.

@@ -5,10 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <regex.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -77,41 +80,127 @@ START_TEST(match_add_rejects_a_bad_expression_with_its_reason)
 }
 END_TEST
 
+/* Tells whether match_add() refuses an expression, with the reason. */
+static int
+refused(struct matcher *m, const char *re, const char *why)
+{
+	errno = 0;
+	if (match_add(m, re, strlen(re)) == 0)
+		return 0;
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_msg(strncmp(match_error(m), why, strlen(why)) == 0,
+	    "%s: %s", re, match_error(m));
+	return 1;
+}
+
 START_TEST(match_add_refuses_expressions_too_costly_to_run)
 {
-	static const char *const bad[] = {
-		"(a*)*\\1b", "(.)\\9", "a{1,4001}", "(a{1,100}){1,100}",
-		"(ab|cd|ef|gh|ij){1,1000}", "((x{10}){10}){41}",
-		"A++++++++++++++++++++++++++++++++", "((a+)+)+{1,600}",
-		"a{1,2000}b{1,2000}c"
+	static const char *const bad[][2] = {
+		/* Each makes regcomp or regexec take too long or too much. */
+		{ "(.?){1,3999}Z", "too complex: its repetition counts make "
+		    "more than 4000 positions" },
+		{ ".{1,3999}Z", "too complex: its repetition counts" },
+		{ ".{1,255}.{1,255}.{1,15}Z", "too complex: a search would "
+		    "cost" },
+		{ "(^){3999}", "too complex: its repetition counts" },
+		{ "(\\b){32}", "too complex: compiling it would cost" },
+		{ "a[ab]{0,15}b[ab]{0,15}c", "too complex: a search may hold "
+		    "2^17 sets of positions, over 2^12" },
+		{ "[^#]{1,30}[^#]{1,30}#", "too complex: a search would cost" },
+		{ "(.|..|...)*c", "too complex: a search would cost" },
+		{ "a{1,4001}", "too complex: its repetition counts" },
+		{ "(a{1,100}){1,100}", "too complex: its repetition counts" },
+		{ "((x{10}){10}){41}", "too complex: its repetition counts" },
+		{ "A++++++++++++++++++++++++++++++++", "too complex: its "
+		    "repetition counts" },
+		{ "(a*)*\\1b", "back-references (\\1 to \\9) are not "
+		    "supported" },
+		{ "(.)\\9", "back-references" }
 	};
 	static const char *const good[] = {
-		"\\.\\(\\[", "[\\1]", "a{1,4000}", "(a{1,10}){1,100}",
-		"(ab|cd){2,1000}", "a{3,}b{0}", "(a)(b)*", "a+b+c+", "(x+)+"
+		/* Searches of news text, and the worst we know of. */
+		"\\b(Putin|Zelensky)\\b.{0,40}said",
+		"[0-9]{4}-[0-9]{2}-[0-9]{2}", ".{1,80}", "\"[^\"]{1,100}\"",
+		"(Russia|Ukraine).*(war|peace)", "[A-Z][a-z]+( [A-Z][a-z]+)+",
+		"([A-Z][a-z]+ ){2,4}", "(\\w+ ){1,5}said", "https?://[^ ]+",
+		"[0-9]+(\\.[0-9]+)?%", "\\w+@\\w+\\.\\w+",
+		"Putin.{0,40}said.{0,40}Kremlin", ".{1,10}.{1,10}.{1,10}#",
+		"a.*c", "b[ab]*c", "(a|ab|b)*c", "((a*)*b*)*c", "(.*)*c",
+		"\\.\\(\\[", "[\\1]", "a{3,}b{0}", "(a)(b)*", "a+b+c+", "(x+)+"
 	};
 	struct matcher *m = mk(0, NULL);
-	char deep[601];
+	char deep[514];
 	size_t i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		errno = 0;
-		ck_assert_int_eq(match_add(m, bad[i], strlen(bad[i])), -1);
-		ck_assert_int_eq(errno, EINVAL);
-	}
-	ck_assert_str_eq(match_error(m), "the repetition counts make more "
-	    "than 4000 copies of the expression's characters");
-	ck_assert_int_eq(match_add(m, bad[0], strlen(bad[0])), -1);
-	ck_assert_str_eq(match_error(m), "back-references (\\1 to \\9) are "
-	    "not supported");
-	memset(deep, '(', 300);
-	deep[300] = 'a';
-	memset(deep + 301, ')', 300);
-	ck_assert_int_eq(match_add(m, deep + 45, 255 + 1 + 255), 0);
-	ck_assert_int_eq(match_add(m, deep + 44, 256 + 1 + 256), -1);
-	ck_assert_str_eq(match_error(m), "groups nested more than 255 deep");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(refused(m, bad[i][0], bad[i][1]), "%s",
+		    bad[i][0]);
+	memset(deep, '(', 256);
+	deep[256] = 'a';
+	memset(deep + 257, ')', 256);
+	deep[513] = '\0';
+	ck_assert_int_eq(match_add(m, deep + 1, 255 + 1 + 255), 0);
+	ck_assert(refused(m, deep, "groups nested more than 255 deep"));
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
-		ck_assert_int_eq(match_add(m, good[i], strlen(good[i])), 0);
+		ck_assert_msg(match_add(m, good[i], strlen(good[i])) == 0,
+		    "%s: %s", good[i], match_error(m));
 	match_free(m);
+}
+END_TEST
+
+/*
+ * A repetition count X{m,n} is given to regcomp written out, as
+ * X...X(X(X)?)?: the matches are those of the expression as written
+ * (better than glibc's own: it finds (\ba{2}){1,3} in aaaa whole).
+ */
+START_TEST(match_add_writes_counts_out_without_changing_matches)
+{
+	static const char *const atoms[] = {
+		"a", "b", ".", "[ab]", "[^a]", "(a|b)", "(ab|ba)", "(a|bb|)",
+		"é", "[[:alpha:]]", "(^|b)", "($|a)", " ", "\\w"
+	};
+	static const char *const counts[] = {
+		"", "?", "*", "+", "{2}", "{1,3}", "{0,2}", "{2,5}", "{3,}",
+		"{0,1}", "{1,10}"
+	};
+	static const char *const texts[] = {
+		"", "a", "ab", "aab ba", "bbabab a", "aaaaaaaaaaab", "é aé",
+		"ab\nba", "b aa bb aaa", "abababababababababab"
+	};
+	unsigned long seed = 7;
+	struct matcher *m;
+	char re[256], want[64];
+	regex_t rx;
+	regmatch_t pm[1];
+	size_t i, j, k;
+
+	m = mk(0, "(\\ba{2}){1,3}", NULL);
+	ck_assert_str_eq(find(m, "aaaa", 0), "0-2:0");
+	match_free(m);
+	for (i = 0; i < 2000; i++) {
+		re[0] = '\0';
+		for (k = 0; k < 1 + i % 3; k++) {
+			seed = seed * 1103515245 + 12345;
+			strcat(re, atoms[(seed >> 16) % 14]);
+			strcat(re, counts[(seed >> 8) % 11]);
+		}
+		if (regcomp(&rx, re, REG_EXTENDED | REG_NEWLINE) != 0)
+			continue;
+		m = match_new(0);
+		if (match_add(m, re, strlen(re)) == 0)
+			for (j = 0; j < sizeof(texts) / sizeof(texts[0]); j++) {
+				if (regexec(&rx, texts[j], 1, pm, 0) != 0)
+					strcpy(want, "none");
+				else
+					snprintf(want, sizeof(want), "%d-%d:0",
+					    (int)pm[0].rm_so, (int)pm[0].rm_eo);
+				ck_assert_msg(strcmp(find(m, texts[j], 0),
+				    want) == 0, "/%s/ on \"%s\": %s, want %s",
+				    re, texts[j], find(m, texts[j], 0), want);
+			}
+		match_free(m);
+		regfree(&rx);
+	}
 }
 END_TEST
 
@@ -128,17 +217,112 @@ START_TEST(match_find_runs_expressions_on_long_paragraphs_in_pieces)
 	ck_assert_str_eq(find(m, s, 0), "none");
 	/*
 	 * A match is found in the first piece that holds one whole: a long
-	 * one, shorter.
+	 * one, shorter.  [^y] costs more than . to match: its pieces are of
+	 * 2048 bytes, not 4096.
 	 */
 	s[5000] = 'c';
 	ck_assert_str_eq(find(m, s, 0), "2048-5001:0");
 	memset(s, 'x', big);
 	s[big - 1] = 'z';
-	ck_assert_str_eq(find(m, s, 0), "2048-6000:1");
+	ck_assert_str_eq(find(m, s, 0), "4096-6000:1");
 	memcpy(s + 1000, "xxxz", 4);
 	ck_assert_str_eq(find(m, s, 0), "0-1004:1");
 	free(s);
 	match_free(m);
+}
+END_TEST
+
+/*
+ * An expression whose matches are at most 341 characters long (2048
+ * bytes of UTF-8) is found leftmost and whole in a paragraph of any
+ * length, across the pieces it is searched in, the first of 4096 bytes.
+ */
+START_TEST(match_find_finds_bounded_matches_whole_across_pieces)
+{
+	struct matcher *m = mk(0, "ab{1,200}", "c.{0,120}d", "x.{100}|yz",
+	    NULL);
+	size_t big = 20000;
+	char *s = malloc(big + 1);
+
+	memset(s, '-', big);
+	s[big] = '\0';
+	s[4000] = 'a';
+	memset(s + 4001, 'b', 200);
+	ck_assert_str_eq(find(m, s, 0), "4000-4201:0");
+	memset(s, '-', big);
+	memcpy(s + 4000, "c", 1);
+	memcpy(s + 4060, "d", 1);
+	memcpy(s + 4110, "d", 1);
+	ck_assert_str_eq(find(m, s, 0), "4000-4111:1");
+	memset(s, '-', big);
+	memcpy(s + 4000, "x", 1);
+	memcpy(s + 4050, "yz", 2);
+	ck_assert_str_eq(find(m, s, 0), "4000-4101:2");
+	ck_assert_str_eq(find(m, s, 4001), "4050-4052:2");
+	free(s);
+	match_free(m);
+}
+END_TEST
+
+/*
+ * glibc keeps the states of its matcher for as long as the expression
+ * is compiled: with 40 MB more on the heap than after compiling it, the
+ * expression is compiled again after a window searched, and goes on
+ * matching as before.
+ */
+START_TEST(match_find_goes_on_when_the_states_are_dropped)
+{
+	struct matcher *m = mk(0, "[a][bc]{1,3}[d]", NULL);
+	size_t big = 20000, i;
+	char *s = malloc(big + 1);
+	void *heap[400];
+
+	memset(s, 'x', big);
+	s[big] = '\0';
+	memcpy(s + 15000, "abcd", 4);
+	for (i = 0; i < 400; i++)
+		ck_assert_ptr_nonnull(heap[i] = malloc(100000));
+	ck_assert_str_eq(find(m, s, 0), "15000-15004:0");
+	ck_assert_str_eq(find(m, s, 15001), "none");
+	for (i = 0; i < 400; i++)
+		free(heap[i]);
+	ck_assert_str_eq(find(m, s, 0), "15000-15004:0");
+	free(s);
+	match_free(m);
+}
+END_TEST
+
+/*
+ * A paragraph longer than regexec(3) can count, 2 GiB of NUL bytes and
+ * more, mapped but not written, so that it takes no memory: the match
+ * near its end is found.
+ */
+START_TEST(match_find_searches_paragraphs_over_2_gib)
+{
+	static const int flags[] = { 0, 0, MATCH_WORD };
+	static const char *const res[] = { "Q[0-9]Q", "Q[0-9]+Q",
+	    "\\bQ[0-9]Q" };
+	size_t big = ((size_t)1 << 31) + ((size_t)1 << 20), at = big - 1000;
+	struct matcher *m;
+	struct match mm;
+	char *t;
+	int i;
+
+	if (SIZE_MAX >> 31 < 2)
+		return;
+	t = mmap(NULL, big, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	ck_assert_ptr_ne(t, MAP_FAILED);
+	t[10] = 'Q';
+	memcpy(t + at, "Q9Q", 3);
+	for (i = 0; i < 3; i++) {
+		m = mk(flags[i], res[i], NULL);
+		ck_assert_int_eq(match_find(m, t, big, 0, &mm), 1);
+		ck_assert_uint_eq(mm.so, at);
+		ck_assert_uint_eq(mm.eo, at + 3);
+		match_free(m);
+	}
+	munmap(t, big);
 }
 END_TEST
 
@@ -470,6 +654,8 @@ match_suite(void)
 	tcase_add_test(tc, match_add_takes_a_pattern_a_line);
 	tcase_add_test(tc, match_add_rejects_a_bad_expression_with_its_reason);
 	tcase_add_test(tc, match_add_refuses_expressions_too_costly_to_run);
+	tcase_add_test(tc,
+	    match_add_writes_counts_out_without_changing_matches);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match_find");
 	tcase_add_test(tc, match_find_takes_the_leftmost_then_longest_match);
@@ -482,6 +668,10 @@ match_suite(void)
 	tcase_add_test(tc, match_find_takes_whole_lines_as_paragraphs);
 	tcase_add_test(tc,
 	    match_find_runs_expressions_on_long_paragraphs_in_pieces);
+	tcase_add_test(tc,
+	    match_find_finds_bounded_matches_whole_across_pieces);
+	tcase_add_test(tc, match_find_searches_paragraphs_over_2_gib);
+	tcase_add_test(tc, match_find_goes_on_when_the_states_are_dropped);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match_findpat");
 	tcase_add_test(tc, match_findpat_looks_for_one_pattern);
