@@ -1,5 +1,8 @@
 # artkit: small Unix filters for plain-text news articles.
 
+# The version the tools print (--version); a packager may give another.
+VERSION = 0.9
+
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
@@ -34,9 +37,9 @@ lib/libart.a: $(LIBOBJ)
 lib/%.o: lib/%.c $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The skeleton the tools share (cmd/tool.h).
-cmd/tool.o: cmd/tool.c cmd/tool.h $(LIBHDR)
-	$(CC) $(ALL_CFLAGS) -c -o $@ cmd/tool.c
+# The skeleton the tools share (cmd/tool.h), which holds the version.
+cmd/tool.o: cmd/tool.c cmd/tool.h $(LIBHDR) Makefile
+	$(CC) $(ALL_CFLAGS) -DARTKIT_VERSION='"$(VERSION)"' -c -o $@ cmd/tool.c
 
 cmd/%: cmd/%.c cmd/tool.o cmd/tool.h lib/libart.a $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< cmd/tool.o lib/libart.a $(LDLIBS)

@@ -3,10 +3,12 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -16,16 +18,55 @@
 #include "tool.h"
 #include "tsv.h"
 
+#ifndef ARTKIT_VERSION
+#error "ARTKIT_VERSION, the version of artkit, comes from the Makefile"
+#endif
+
 struct tool tool;
 
 void
-tool_init(const char *name)
+tool_init(const char *name, const char *usage, const char *help)
 {
 	tool.name = name;
+	tool.usage = usage;
+	tool.help = help;
 	tool.max = ARTIN_MAXDEFAULT;
 	tool.fmt = FMT_AUTO;
 	tool.status = OK;
+	/* Someone is watching a terminal: each line as it comes. */
+	tool.linebuf = isatty(STDOUT_FILENO);
 	out_init(&tool.out, stdout);
+}
+
+void
+tool_usage(void)
+{
+	fputs(tool.usage, stderr);
+	exit(TROUBLE);
+}
+
+/* Ends the run after --help or --version: 0, unless the write failed. */
+static void
+done(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout))
+		err(TROUBLE, "write error");
+	exit(OK);
+}
+
+static void
+help(void)
+{
+	printf("%s\n%s\nWith no file, or with -, read the standard input.  "
+	    "See %s(1).\n", tool.usage, tool.help, tool.name);
+	done();
+}
+
+static void
+version(void)
+{
+	printf("%s (artkit) %s\n", tool.name, ARTKIT_VERSION);
+	done();
 }
 
 /* -t: a format of the one table of formats, or a message naming them. */
@@ -45,20 +86,63 @@ format(const char *name)
 	errx(TROUBLE, "unknown format %s; formats: %s", name, b.p);
 }
 
-int
-tool_option(int c, const char *arg)
+/*
+ * The options as getopt_long() is to take them: permuted, as GNU's and
+ * BSD's take them, unless POSIXLY_CORRECT is set, which musl's does not
+ * heed; a leading '+' keeps the POSIX order on all of them.
+ */
+static const char *
+optorder(const char *optstring)
 {
-	switch (c) {
-	case 'L':
-		if (artin_parsesize(arg, &tool.max) == -1)
-			errx(TROUBLE, "-L %s: not a size in bytes (a number, "
-			    "with k, M or G)", arg);
-		return 1;
-	case 't':
-		tool.fmt = format(arg);
-		return 1;
-	default:
-		return 0;
+	static char *strict;
+
+	if (getenv("POSIXLY_CORRECT") == NULL)
+		return optstring;
+	if (strict == NULL) {
+		if ((strict = malloc(strlen(optstring) + 2)) == NULL)
+			err(TROUBLE, NULL);
+		strict[0] = '+';
+		strcpy(strict + 1, optstring);
+	}
+	return strict;
+}
+
+int
+tool_getopt(int argc, char *argv[], const char *optstring,
+    const struct option *longopts)
+{
+	int c;
+
+	/* getopt_long() names argv[0] in its messages: the tool's name. */
+	argv[0] = (char *)tool.name;
+	for (;;) {
+		switch (c = getopt_long(argc, argv, optorder(optstring),
+		    longopts, NULL)) {
+		case 'h':
+			help();
+			break;
+		case 'L':
+			if (artin_parsesize(optarg, &tool.max) == -1)
+				errx(TROUBLE, "-L %s: not a size in bytes (a "
+				    "number, with k, M or G)", optarg);
+			break;
+		case 't':
+			tool.fmt = format(optarg);
+			break;
+		case TOOL_LINEBUF:
+			tool.linebuf = 1;
+			/* For what a tool writes through stdio itself. */
+			setvbuf(stdout, NULL, _IOLBF, 0);
+			break;
+		case TOOL_VERSION:
+			version();
+			break;
+		case '?':
+		case ':':
+			tool_usage();
+		default:
+			return c;
+		}
 	}
 }
 
@@ -165,7 +249,10 @@ tool_nomem(int r)
 void
 tool_check(void)
 {
-	if (out_check(&tool.out) == -1)
+	if (!tool.linebuf) {
+		if (out_check(&tool.out) == -1)
+			tool_writeerr();
+	} else if (out_flush(&tool.out) == -1 || fflush(stdout) == EOF)
 		tool_writeerr();
 }
 

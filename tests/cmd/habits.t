@@ -1,0 +1,159 @@
+#!/bin/sh
+# The habits of Unix tools that every artkit tool keeps: --help and
+# --version, options among the operands as GNU tools take them, and
+# output line by line for tail -f.
+. "$(dirname "$0")/lib.sh"
+
+seed=$top/seeds/000_323d18fcb59138b4.txt
+version=$(sed -n 's/^VERSION = //p' "$top/Makefile")
+tools='artsplit artfields artgrep artstat'
+artsplit "$seed" >"$T/seed.tsv"
+
+# --- --help, -h, --version, unknown options -------------------------------
+
+for t in $tools; do
+	# The usage, as an unknown option prints it after getopt's message.
+	run $t --bogus "$seed"
+	sed 1d "$T/err" >"$T/usage"
+	echo "$t: unrecognized option '--bogus'" >"$T/want"
+	cat "$T/usage" >>"$T/want"
+	expect "$t: an unknown long option is named, with the usage, status 2" \
+	    2 "" "$T/want"
+	check "$t: the usage begins 'usage: $t '" \
+	    grep -q "^usage: $t " "$T/usage"
+
+	# --help: the usage, a line per option, on the standard output.
+	run $t --help
+	cp "$T/out" "$T/help"
+	expect "$t --help: status 0, nothing on the standard error" 0 \
+	    "$T/help"
+	n=$(wc -l <"$T/usage")
+	head -n "$n" "$T/help" >"$T/got"
+	check "$t --help: the usage first" cmp "$T/got" "$T/usage"
+	check "$t --help: a line for -h, --help and --version" sh -c '
+	    grep -q "^  -h, --help  " "$1" &&
+	    grep -q "^      --version  " "$1" &&
+	    grep -q "^      --line-buffered  " "$1"' sh "$T/help"
+	check "$t --help: no line wider than 80 columns" \
+	    awk 'length > 80 { exit 1 }' "$T/help"
+	run $t -h
+	expect "$t -h: the same as --help" 0 "$T/help"
+
+	run $t --version
+	echo "$t (artkit) $version" >"$T/want"
+	expect "$t --version: its name and the version of artkit" 0 "$T/want"
+	$t --version >/dev/full 2>"$T/err"
+	status=$?
+	: >"$T/out"
+	echo "$t: write error: No space left on device" >"$T/want"
+	expect "$t --version >/dev/full: a write error, status 2" 2 "" \
+	    "$T/want"
+done
+
+run artstat --help=x
+{ echo "artstat: option '--help' doesn't allow an argument"
+  cat "$T/usage"; } >"$T/want"
+expect 'an argument to --help: getopt names the option' 2 "" "$T/want"
+
+# --- options among the operands; --; POSIXLY_CORRECT ----------------------
+
+run artgrep Putin "$seed" -c
+echo 1 >"$T/want"
+expect 'artgrep PATTERN FILE -c: the pattern first, -c an option' 0 \
+    "$T/want"
+
+run artgrep Putin "$seed" -k title -i --color=never -c
+expect 'options of every kind after the operands' 0 "$T/want"
+
+{ printf 'name\tvalue\n'; artstat "$seed"; } >"$T/want"
+run artstat "$seed" -H
+expect 'artstat FILE -H: a header line' 0 "$T/want"
+
+{ printf 'id\tdate\ttitle\tbyline\torigin\tbody\n'; cat "$T/seed.tsv"; } \
+    >"$T/want"
+run artsplit "$seed" -H
+expect 'artsplit FILE -H: a header line' 0 "$T/want"
+
+echo 'Putin Warns Europe as US–Russia Peace Talks Stall Over Ukraine' \
+    >"$T/want"
+run artfields "$seed" -f title
+expect 'artfields FILE -f title' 0 "$T/want"
+
+# -- ends the options: a file named -c is read.
+mkdir "$T/dash"
+cp "$seed" "$T/dash/-c"
+artsplit <"$seed" | sed 's|\t-:1\t|\t-c:1\t|' >"$T/want"
+run sh -c 'cd "$1" && shift && "$@" Putin -- -c' sh "$T/dash" \
+    ${ARTKIT_WRAP:-} "$top/cmd/artgrep"
+expect '-- ends the options' 0 "$T/want"
+
+# POSIXLY_CORRECT: options end at the first operand.
+echo 'artgrep: -c: No such file or directory' >"$T/want.err"
+export POSIXLY_CORRECT=1
+run artgrep Putin "$seed" -c
+unset POSIXLY_CORRECT
+expect 'POSIXLY_CORRECT: an option after an operand is a file' 2 \
+    "$T/seed.tsv" "$T/want.err"
+
+# --- line-buffered output, for tail -f --------------------------------------
+
+# live NAME WANT CMD: runs the shell command CMD, its standard input or
+# file operand the FIFO $T/feed (named $feed there), writes the lines of
+# $T/feed.in into it, and waits up to 30 seconds for the output to be
+# WANT before the FIFO is closed; the test passes when it was.  timeout
+# ends CMD should it hang.
+live() {
+	_name=$1 _want=$2 _cmd=$3
+	rm -f "$T/feed"
+	mkfifo "$T/feed"
+	: >"$T/live"
+	feed=$T/feed B=$top/cmd W=${ARTKIT_WRAP:-} timeout 60 \
+	    sh -c "$_cmd" <"$T/feed" >"$T/live" 2>"$T/live.err" &
+	_pid=$!
+	exec 3>"$T/feed"
+	cat "$T/feed.in" >&3
+	_i=0
+	while [ $_i -lt 300 ] && ! cmp -s "$T/live" "$_want"; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	cp "$T/live" "$T/out"
+	exec 3>&-
+	wait $_pid
+	status=$?
+	cp "$T/live.err" "$T/err"
+	expect "$_name" 0 "$_want"
+}
+
+cp "$T/seed.tsv" "$T/feed.in"
+echo 'Putin Warns Europe as US–Russia Peace Talks Stall Over Ukraine' \
+    >"$T/title"
+live '--line-buffered: a record in, its title out, the pipe still open' \
+    "$T/title" \
+    '$W $B/artgrep --line-buffered Putin | $W $B/artfields -f title --line-buffered'
+
+cp "$T/seed.tsv" "$T/want"
+live 'artsplit --line-buffered: records pass at once' "$T/want" \
+    '$W $B/artsplit --line-buffered'
+
+# Article text: an article ends at the next header, which sends it out.
+{ cat "$seed"; printf '\ndate 2025-12-04 The next one\n'; } >"$T/feed.in"
+artsplit <"$seed" >"$T/want"
+live 'artsplit --line-buffered: an article goes out at the next header' \
+    "$T/want" '$W $B/artsplit --line-buffered'
+
+# A terminal: line-buffered without being asked.
+if command -v script >/dev/null 2>&1; then
+	cp "$T/seed.tsv" "$T/feed.in"
+	printf '%s\r\n' "$(cat "$T/title")" >"$T/want"
+	live 'on a terminal: the title at once, without --line-buffered' \
+	    "$T/want" \
+	    'script -qec "$W $B/artfields -f title $feed" /dev/null </dev/null'
+	sed 's/$/\r/' "$T/seed.tsv" >"$T/want"
+	live 'on a terminal: artgrep writes the record at once' "$T/want" \
+	    'script -qec "$W $B/artgrep Putin $feed" /dev/null </dev/null'
+else
+	skip 'on a terminal: line-buffered without being asked' 'no script(1)'
+fi
+
+done_testing
