@@ -479,7 +479,7 @@ chunkopt(const char *s)
  * print figures that leave it out.
  */
 static void
-merge(struct stats *st, const char *path)
+merge(const char *path)
 {
 	struct sterr e;
 	int fd;
@@ -621,18 +621,18 @@ main(int argc, char *argv[])
 	loadstop();
 	st = newstats();
 	if (mflag) {
-		if (argc == 0)
-			merge(st, "-");
-		for (; argc > 0; argc--, argv++)
-			merge(st, *argv);
+		tool_files(argc, argv, merge);
+		/* A folder not read whole: no sums that leave a partial out. */
+		if (tool.unread)
+			exit(TROUBLE);
 		checkconf(&st, gflag);
 	} else {
 		if ((fc = field_new()) == NULL)
 			err(TROUBLE, NULL);
 		if (nchunk == 0)
 			tool_read(argc, argv, count);
-		for (; nchunk > 0 && argc > 0; argc--, argv++)
-			countchunk(*argv);
+		else
+			tool_files(argc, argv, countchunk);
 		field_free(fc);
 	}
 	if ((pflag ? stats_write(st, stdout, tool.unread) : stats_print(st,

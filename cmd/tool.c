@@ -1,6 +1,9 @@
 /*
  * The skeleton of the tools: see tool.h.
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
@@ -57,8 +60,9 @@ done(void)
 static void
 help(void)
 {
-	printf("%s\n%s\nWith no file, or with -, read the standard input.  "
-	    "See %s(1).\n", tool.usage, tool.help, tool.name);
+	printf("%s\n%s\nWith no file, or with -, read the standard input; a "
+	    "folder stands for\nthe files in it.  See %s(1).\n", tool.usage,
+	    tool.help, tool.name);
 	done();
 }
 
@@ -220,15 +224,138 @@ tool_readfile(const char *path, tool_articlefn *fn)
 	tool_close(in, path, r);
 }
 
-void
-tool_read(int argc, char *argv[], tool_articlefn *fn)
+/* The path of an entry of a folder, with a '/' after it when put. */
+static char *
+entrypath(const char *dir, const char *name, const char *put)
 {
+	size_t n = strlen(dir);
+	char *p;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if ((p = malloc(n + strlen(name) + strlen(put) + 2)) == NULL)
+		err(TROUBLE, NULL);
+	memcpy(p, dir, n);
+	if (dir[n - 1] != '/')
+		p[n++] = '/';
+	strcpy(p + n, name);
+	strcat(p + n, put);
+	return p;
+}
+
+static int
+pathcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds a path to an array of *n of them, with room for *cap. */
+static void
+addpath(char ***paths, size_t *n, size_t *cap, char *path)
+{
+	char **p;
+
+	if (*n == *cap) {
+		*cap = *cap * 2 + 16;
+		if ((p = realloc(*paths, *cap * sizeof(*p))) == NULL)
+			err(TROUBLE, NULL);
+		*paths = p;
+	}
+	(*paths)[(*n)++] = path;
+}
+
+/*
+ * The files and the folders of a folder, each as its path, a folder's
+ * with a '/' after it, so that the paths sort in the byte order of the
+ * files under them.  Returns their number; *paths is to be freed.
+ */
+static size_t
+entries(DIR *d, const char *dir, char ***paths)
+{
+	struct dirent *e;
+	struct stat sb;
+	size_t n = 0, cap = 0;
+	char *path;
+
+	*paths = NULL;
+	for (errno = 0; (e = readdir(d)) != NULL; errno = 0) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = entrypath(dir, e->d_name, "");
+		if (lstat(path, &sb) == -1)
+			tool_cannotread(path);
+		else if (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) {
+			if (S_ISDIR(sb.st_mode)) {
+				free(path);
+				path = entrypath(dir, e->d_name, "/");
+			}
+			addpath(paths, &n, &cap, path);
+			continue;
+		}
+		free(path);
+	}
+	if (errno != 0)
+		tool_cannotread(dir);
+	return n;
+}
+
+/* Hands fn the files under a folder, in the byte order of their paths. */
+static void
+walk(const char *dir, tool_filefn *fn)
+{
+	DIR *d;
+	char **paths;
+	size_t i, n, len;
+
+	if ((d = opendir(dir)) == NULL) {
+		tool_cannotread(dir);
+		return;
+	}
+	n = entries(d, dir, &paths);
+	closedir(d);
+	qsort(paths, n, sizeof(*paths), pathcmp);
+	for (i = 0; i < n; i++) {
+		len = strlen(paths[i]);
+		if (paths[i][len - 1] == '/') {
+			paths[i][len - 1] = '\0';
+			walk(paths[i], fn);
+		} else
+			fn(paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+}
+
+void
+tool_files(int argc, char *argv[], tool_filefn *fn)
+{
+	struct stat sb;
 	int i;
 
 	if (argc == 0)
-		tool_readfile("-", fn);
-	for (i = 0; i < argc; i++)
-		tool_readfile(argv[i], fn);
+		fn("-");
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			walk(argv[i], fn);
+		else
+			fn(argv[i]);
+	}
+}
+
+static tool_articlefn *articlefn;
+
+static void
+readone(const char *path)
+{
+	tool_readfile(path, articlefn);
+}
+
+void
+tool_read(int argc, char *argv[], tool_articlefn *fn)
+{
+	articlefn = fn;
+	tool_files(argc, argv, readone);
 }
 
 void

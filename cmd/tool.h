@@ -1,8 +1,8 @@
 /*
  * tool.h: what the four tools do alike, written once: the exit statuses,
  * the options every tool takes (-h, -L, -t, --help, --line-buffered,
- * --version) and the usage, the reading of every operand with the
- * messages about it, the output and its flushes, and the
+ * --version) and the usage, the reading of every operand, folders among
+ * them, with the messages about it, the output and its flushes, and the
  * parsing of numbers and lists of fields.  lib/ never prints or exits;
  * this does, for the tools.
  */
@@ -22,6 +22,9 @@ enum { OK, NOTHING, TROUBLE };
 
 /* Called for each article read, with the reader it came from. */
 typedef void tool_articlefn(struct artin *, struct article *);
+
+/* Called for each file to read, by its path ("-": standard input). */
+typedef void tool_filefn(const char *path);
 
 /*
  * The values getopt_long() gives the long options without a letter:
@@ -104,9 +107,19 @@ void	 tool_usage(void)
 	    ;
 
 /*
- * Reads the articles of each file operand in turn, the standard input
- * when there is none, and hands each to fn.  A file that cannot be
- * opened or read is reported and makes the status TROUBLE.
+ * Hands fn each file operand in turn, the standard input ("-") when
+ * there is none.  A folder stands for the files in it and in the
+ * folders in it, in the byte order of their paths, but those whose names
+ * begin with a dot; what is neither a file nor a folder there (a
+ * symbolic link, a FIFO) is passed over.  A folder that cannot be read
+ * is reported and makes the status TROUBLE.
+ */
+void	 tool_files(int argc, char *argv[], tool_filefn *fn);
+
+/*
+ * Reads the articles of each file operand in turn, as tool_files()
+ * gives them, and hands each to fn.  A file that cannot be opened or
+ * read is reported and makes the status TROUBLE.
  */
 void	 tool_read(int argc, char *argv[], tool_articlefn *fn);
 

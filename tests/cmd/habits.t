@@ -1,7 +1,7 @@
 #!/bin/sh
 # The habits of Unix tools that every artkit tool keeps: --help and
-# --version, options among the operands as GNU tools take them, and
-# output line by line for tail -f.
+# --version, options among the operands as GNU tools take them, folders
+# as operands, and output line by line for tail -f.
 . "$(dirname "$0")/lib.sh"
 
 seed=$top/seeds/000_323d18fcb59138b4.txt
@@ -94,6 +94,71 @@ run artgrep Putin "$seed" -c
 unset POSIXLY_CORRECT
 expect 'POSIXLY_CORRECT: an option after an operand is a file' 2 \
     "$T/seed.tsv" "$T/want.err"
+
+# --- folders ----------------------------------------------------------------
+
+# A folder is read as its files and those of its folders, in the byte
+# order of their paths ('a-b/' before 'a/', as '-' before '/'; 'B'
+# before 'a'), but those whose names begin with a dot; a symbolic link
+# or a FIFO found in it is passed over, unread.
+tree=$T/tree
+mkdir -p "$tree/a" "$tree/a-b" "$tree/.hidden" "$tree/c"
+n=0
+for f in a/x.txt a-b/y.txt b.txt .dot.txt .hidden/z.txt c/B.txt c/a.txt; do
+	n=$((n + 1))
+	printf 'date 2025-01-0%d %s\n\nBody of %s.\n' $n $f $f >"$tree/$f"
+done
+ln -s "$tree/b.txt" "$tree/link.txt"
+mkfifo "$tree/fifo"
+for f in a-b/y.txt a/x.txt b.txt c/B.txt c/a.txt; do
+	printf '%s:1\t%s\n' "$tree/$f" $f
+done >"$T/want"
+run timeout 60 ${ARTKIT_WRAP:-} "$top/cmd/artfields" -f origin,title "$tree"
+expect 'a folder: its files in the byte order of their paths' 0 "$T/want"
+run timeout 60 ${ARTKIT_WRAP:-} "$top/cmd/artfields" -f origin,title "$tree/"
+expect 'a folder named with a slash: the same paths' 0 "$T/want"
+
+{ artfields -f origin,title "$seed"; cat "$T/want"; } >"$T/want2"
+run artfields -f origin,title "$seed" "$tree" "$tree/.hidden/z.txt"
+printf '%s:1\t.hidden/z.txt\n' "$tree/.hidden/z.txt" >>"$T/want2"
+expect 'folders among files; a hidden file named is read' 0 "$T/want2"
+
+run artgrep -c -e Body "$tree/c" "$tree/a"
+echo 3 >"$T/want"
+expect 'artgrep: folders' 0 "$T/want"
+
+run artstat "$tree"
+cp "$T/out" "$T/whole"
+artstat -p -c 1/2 "$tree" >"$T/part1"
+artstat -p -c 2/2 "$tree" >"$T/part2"
+run artstat -m "$T/part1" "$T/part2"
+expect 'artstat -c: the chunks of a folder merge to the whole' 0 \
+    "$T/whole"
+mkdir "$T/parts"
+artstat -p "$tree/a" "$tree/a-b" >"$T/parts/1"
+artstat -p "$tree/b.txt" "$tree/c" >"$T/parts/2"
+run artstat -m "$T/parts"
+expect 'artstat -m: a folder of partials' 0 "$T/whole"
+
+if [ "$(id -u)" != 0 ]; then
+	chmod 0 "$tree/c"
+	run artfields -f title "$tree"
+	echo "artfields: $tree/c: Permission denied" >"$T/want.err"
+	printf '%s\n' a-b/y.txt a/x.txt b.txt >"$T/want"
+	expect 'a folder that cannot be read: a message, status 2' 2 \
+	    "$T/want" "$T/want.err"
+	chmod 755 "$tree/c"
+	mkdir "$T/parts/more"
+	chmod 0 "$T/parts/more"
+	run artstat -m "$T/parts"
+	echo "artstat: $T/parts/more: Permission denied" >"$T/want.err"
+	expect 'artstat -m: a folder not read whole prints nothing' 2 "" \
+	    "$T/want.err"
+	chmod 755 "$T/parts/more"
+else
+	skip 'a folder that cannot be read' 'root reads every folder'
+	skip 'artstat -m: a folder not read whole' 'root reads every folder'
+fi
 
 # --- line-buffered output, for tail -f --------------------------------------
 
