@@ -49,6 +49,7 @@ struct source {
 
 static int aflag, cflag, Eflag, Fflag, Hflag, iflag, lflag, oflag, qflag;
 static int vflag, wflag, xflag, color, patgiven;
+static int anyart;		/* no pattern: -d or -n alone select */
 static long mmax = -1;
 static size_t width = WIDTH;
 
@@ -105,9 +106,13 @@ static const char help[] =
     "  -w                    match whole words only\n"
     "  -x                    match whole paragraphs, titles or bylines\n"
     "      --color[=when]    colour the matches of -o: always, never or\n"
-    "                        auto (on a terminal)\n"
+    "                        auto (on a terminal, unless NO_COLOR is set)\n"
     TOOL_HELP_LINEBUF
-    TOOL_HELP_VERSION;
+    TOOL_HELP_VERSION
+    "\n"
+    "The pattern is the first operand, unless patterns are given with -e\n"
+    "or -f; with -d or -n, and neither of those, there is none, and every\n"
+    "operand is a file.\n";
 
 /* --color and --colour, the long option that artgrep has of its own. */
 enum { COLOR = TOOL_OPT };
@@ -336,12 +341,18 @@ addtest(const char *s)
 		errx(TROUBLE, "-n %s: expected a test such as words>300", s);
 }
 
-/* --color[=when] and --colour: always, never or auto (a terminal). */
+/*
+ * --color[=when]: always, never, or auto, on a terminal but when a
+ * NO_COLOR that is not empty says no (https://no-color.org).
+ */
 static int
 colorwhen(const char *when)
 {
+	const char *no;
+
 	if (when == NULL || strcmp(when, "auto") == 0)
-		return isatty(STDOUT_FILENO);
+		return isatty(STDOUT_FILENO) &&
+		    ((no = getenv("NO_COLOR")) == NULL || *no == '\0');
 	if (strcmp(when, "always") == 0)
 		return 1;
 	if (strcmp(when, "never") == 0)
@@ -570,7 +581,7 @@ selected(struct artin *in, struct article *a)
 		havesaved = 1;
 	}
 	field_reset(fctx, a);
-	if (matches(in, a) == vflag)
+	if (!anyart && matches(in, a) == vflag)
 		return 0;
 	return passes();
 }
@@ -590,7 +601,7 @@ grep(struct artin *in, struct article *a)
 static void
 prefilter(void)
 {
-	if (vflag)
+	if (vflag || anyart)
 		return;
 	if (match_scanfor(mt, scope, nscope, aflag) == 0) {
 		tool.find = match_scan;
@@ -659,6 +670,31 @@ options(int argc, char *argv[])
 	}
 }
 
+/*
+ * The pattern: the first operand, unless patterns were given with -e or
+ * -f; with -d or -n and neither, none at all, and every article is one
+ * that matches.  Returns the operands left.
+ */
+static int
+pattern(int argc, char ***argv)
+{
+	if (patgiven)
+		return argc;
+	if (nranges > 0 || ntests > 0) {
+		anyart = 1;
+		if (vflag || oflag)
+			errx(TROUBLE, "%s needs a pattern: with -d or -n it is "
+			    "given with -e, every operand being a file",
+			    vflag ? "-v" : "-o");
+		return argc;
+	}
+	if (argc == 0)
+		tool_usage();
+	addsource((*argv)[0], strlen((*argv)[0]));
+	(*argv)++;
+	return argc - 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -670,13 +706,7 @@ main(int argc, char *argv[])
 	options(argc, argv);
 	argc -= optind;
 	argv += optind;
-	if (!patgiven) {
-		if (argc == 0)
-			tool_usage();
-		addsource(argv[0], strlen(argv[0]));
-		argc--;
-		argv++;
-	}
+	argc = pattern(argc, &argv);
 	if (Eflag && Fflag)
 		errx(TROUBLE, "-E and -F cannot be used together");
 	if (oflag && vflag)

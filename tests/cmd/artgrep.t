@@ -240,7 +240,7 @@ run artgrep -d 2025-12 -e Pokrovsk -e Покровск "$news"
 recs 1 2 >"$T/want"
 expect '-d YYYY-MM: a month' 0 "$T/want"
 
-run artgrep -d ..2025-11 Pokrovsk "$news"
+run artgrep -d ..2025-11 -e Pokrovsk "$news"
 recs 3 >"$T/want"
 expect '-d ..TO: open at the start' 0 "$T/want"
 
@@ -257,7 +257,7 @@ run artgrep -d 2024-06-01 -d 2025-11-20..2025-11-20 -e '' "$news"
 recs 3 4 >"$T/want"
 expect '-d twice: either range' 0 "$T/want"
 
-run artgrep -v -d 2025 Putin "$news"
+run artgrep -v -d 2025 -e Putin "$news"
 recs 2 3 >"$T/want"
 expect '-d with -v: -v inverts the patterns only' 0 "$T/want"
 
@@ -279,7 +279,7 @@ run artgrep -n 'paragraphs >= 2' -n 'paragraphs<3' -e '' "$news"
 recs 2 3 5 >"$T/want"
 expect '-n twice: both must hold' 0 "$T/want"
 
-run artgrep -n 'quotes=2' Putin "$news"
+run artgrep -n 'quotes=2' -e Putin "$news"
 recs 1 >"$T/want"
 expect '-n with a pattern' 0 "$T/want"
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The habits of Unix tools that every artkit tool keeps: --help and
-# --version, options among the operands as GNU tools take them, folders
-# as operands, and output line by line for tail -f.
+# --version, options among the operands as GNU tools take them, no
+# pattern where grep would need none, NO_COLOR, folders as operands,
+# and output line by line for tail -f.
 . "$(dirname "$0")/lib.sh"
 
 seed=$top/seeds/000_323d18fcb59138b4.txt
@@ -94,6 +95,60 @@ run artgrep Putin "$seed" -c
 unset POSIXLY_CORRECT
 expect 'POSIXLY_CORRECT: an option after an operand is a file' 2 \
     "$T/seed.tsv" "$T/want.err"
+
+# --- artgrep: -d and -n alone ----------------------------------------------
+
+# With -d or -n, and no -e or -f, there is no pattern: every operand is
+# a file, and the date or the test alone selects.
+run artgrep -d 2025-12 "$seed"
+expect 'artgrep -d FILE: selects by date alone' 0 "$T/seed.tsv"
+run artgrep -n 'words>300' "$seed"
+expect 'artgrep -n TEST FILE: selects by the test alone' 0 "$T/seed.tsv"
+run artgrep -n 'words>3000' -d 2025-12 "$seed"
+expect 'artgrep -n TEST -d RANGE FILE: both must hold' 1
+run artgrep -c -d 2025 "$seed" "$seed"
+echo 2 >"$T/want"
+expect 'artgrep -d: every operand is a file' 0 "$T/want"
+run artgrep -l -d 2025-12 "$T/seed.tsv"
+cut -f 1 "$T/seed.tsv" >"$T/want"
+expect 'artgrep -d: records' 0 "$T/want"
+run artgrep -d 2025 -e Yermak "$seed"
+expect 'artgrep -d -e: the pattern still applies' 1
+run artgrep -d 2025 -f /dev/null "$seed"
+expect 'artgrep -d -f /dev/null: an empty file holds no pattern to match' 1
+run artgrep -v -d 2025 "$seed"
+echo 'artgrep: -v needs a pattern: with -d or -n it is given with -e, every operand being a file' \
+    >"$T/want.err"
+expect 'artgrep -v -d, no pattern: an error' 2 "" "$T/want.err"
+run artgrep -o -n 'words>1' "$seed"
+sed 's/^artgrep: -v/artgrep: -o/' "$T/want.err" >"$T/want.err2"
+expect 'artgrep -o -n, no pattern: an error' 2 "" "$T/want.err2"
+
+# --- NO_COLOR ---------------------------------------------------------------
+
+# A NO_COLOR that is not empty turns colour off where --color=auto would
+# turn it on; --color=always is a request, and still colours.
+if command -v script >/dev/null 2>&1; then
+	plain=$(printf 'b5036225cc314405\ttitle\t1\t\tPutin\t Warns Europe as US–Russia Peace Talks Stall Over Ukraine')
+	red=$(printf 'b5036225cc314405\ttitle\t1\t\t\033[01;31m\033[KPutin\033[m\033[K\t Warns Europe as US–Russia Peace Talks Stall Over Ukraine')
+	onpty() {
+		run sh -c 'env "$1" script -qec "${ARTKIT_WRAP:-} $2 -o -C 80 $3 \
+		    -k title Putin $4" /dev/null </dev/null | tr -d "\r"' sh \
+		    "$1" "$top/cmd/artgrep" "$2" "$seed"
+	}
+	onpty NO_COLOR=1 --color=auto
+	echo "$plain" >"$T/want"
+	expect 'NO_COLOR=1 --color=auto on a terminal: no colour' 0 "$T/want"
+	onpty NO_COLOR=1 --color
+	expect 'NO_COLOR=1 --color on a terminal: no colour' 0 "$T/want"
+	onpty NO_COLOR=1 --color=always
+	echo "$red" >"$T/want"
+	expect 'NO_COLOR=1 --color=always: colour all the same' 0 "$T/want"
+	onpty NO_COLOR= --color=auto
+	expect 'an empty NO_COLOR: colour on a terminal' 0 "$T/want"
+else
+	skip 'NO_COLOR' 'no script(1)'
+fi
 
 # --- folders ----------------------------------------------------------------
 
