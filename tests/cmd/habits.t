@@ -276,4 +276,119 @@ else
 	skip 'on a terminal: line-buffered without being asked' 'no script(1)'
 fi
 
+# --- make install; completion for bash, zsh and fish ----------------------
+
+# make install, into a folder of the test's own.  The tools are built
+# already (make check builds them first), so that nothing is rebuilt.
+inst=$T/inst
+(cd "$top" && unset MAKEFLAGS MAKELEVEL &&
+    make -s install DESTDIR="$inst" PREFIX=/usr) >"$T/out" 2>"$T/err"
+status=$?
+expect 'make install DESTDIR=... PREFIX=/usr' 0
+for t in $tools; do
+	"$inst/usr/bin/$t" --version >"$T/out" 2>"$T/err"
+	status=$?
+	echo "$t (artkit) $version" >"$T/want"
+	expect "installed: bin/$t" 0 "$T/want"
+done
+for m in man1/artsplit.1 man1/artfields.1 man1/artgrep.1 man1/artstat.1 \
+    man5/artkit.5 man7/artkit.7; do
+	check "installed: share/man/$m" cmp "$inst/usr/share/man/$m" \
+	    "$top/man/${m#*/}"
+done
+bashcomp=$inst/usr/share/bash-completion/completions
+zshcomp=$inst/usr/share/zsh/site-functions
+fishcomp=$inst/usr/share/fish/vendor_completions.d
+for t in $tools; do
+	check "installed: the completion of $t for bash and fish" \
+	    test -f "$bashcomp/$t" -a -f "$fishcomp/$t.fish"
+done
+check 'installed: the completion for zsh' test -f "$zshcomp/_artkit"
+
+# complete FILE WORD...: what the bash completion in FILE offers for the
+# last WORD of the command line WORD..., one a line.
+complete_() {
+	bash -c '. "$1"; shift
+	    COMP_WORDS=("$@")
+	    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	    _artkit "$1" "${COMP_WORDS[COMP_CWORD]}" \
+		"${COMP_WORDS[COMP_CWORD - 1]}"
+	    printf "%s\n" "${COMPREPLY[@]}"' sh "$@"
+}
+
+run bash -c '. "$1" && complete -p artfields' sh "$bashcomp/artfields"
+echo 'complete -F _artkit artfields' >"$T/want"
+expect 'bash: the completion is loaded for artfields' 0 "$T/want"
+run complete_ "$bashcomp/artfields" artfields -f wo
+echo words >"$T/want"
+expect 'bash: artfields -f wo completes to words' 0 "$T/want"
+run complete_ "$bashcomp/artfields" artfields -f date,wo
+echo date,words >"$T/want"
+expect 'bash: the last field of a list' 0 "$T/want"
+run complete_ "$bashcomp/artfields" artgrep --li
+echo --line-buffered >"$T/want"
+expect 'bash: artgrep --li' 0 "$T/want"
+run complete_ "$bashcomp/artfields" artgrep --color=al
+echo --color=always >"$T/want"
+expect 'bash: artgrep --color=al' 0 "$T/want"
+run complete_ "$bashcomp/artfields" artsplit -t re
+printf 'records\nreuters\n' >"$T/want"
+expect 'bash: artsplit -t re: the formats' 0 "$T/want"
+run complete_ "$bashcomp/artfields" artfields -e s
+echo sentences >"$T/want"
+expect 'bash: artfields -e s: the units' 0 "$T/want"
+
+# The words the completion knows are those the tools know: the fields,
+# the numeric ones, the formats and every option of --help.
+words_() {
+	bash -c '. "$1"; eval "set -- $2"; printf "%s\n" "$@"' sh \
+	    "$bashcomp/artkit" "$1" | sort
+}
+artfields -f nope 2>&1 </dev/null | sed 's/.*fields: //; s/, /\n/g' |
+    sort >"$T/want"
+run words_ '$_artkit_fields'
+expect 'bash: the fields are those of artfields' 0 "$T/want"
+artgrep -n 'nope>1' 2>&1 </dev/null | sed 's/.*they are: //; s/, /\n/g' |
+    sort >"$T/want"
+run words_ '$_artkit_numeric'
+expect 'bash: the numeric fields are those of artgrep -n' 0 "$T/want"
+artsplit -t nope 2>&1 </dev/null | sed 's/.*formats: //; s/, /\n/g' |
+    sort >"$T/want"
+run words_ '$_artkit_formats'
+expect 'bash: the formats are those of -t' 0 "$T/want"
+for t in $tools; do
+	$t --help | sed -n 's/^ *\(-[^ ,]*\)\(, \(--[^ ]*\)\)\{0,1\}.*/\1 \3/p' |
+	    sed 's/\[=.*//' | tr ' ' '\n' | sed '/^$/d' |
+	    sort -u >"$T/want"
+	[ $t = artgrep ] && { echo --colour >>"$T/want"; sort -o "$T/want" "$T/want"; }
+	run words_ "\$(_artkit_options $t)"
+	expect "bash: the options of $t are those of its --help" 0 "$T/want"
+done
+
+if command -v zsh >/dev/null 2>&1; then
+	check 'zsh: the completion parses' zsh -n "$zshcomp/_artkit"
+	run zsh -fc 'fpath=("$1" $fpath); autoload -Uz compinit
+	    compinit -u -d "$2"; print -r -- $_comps[artgrep]' zsh "$zshcomp" \
+	    "$T/zcompdump"
+	echo _artkit >"$T/want"
+	expect 'zsh: compinit finds _artkit for artgrep' 0 "$T/want"
+else
+	skip 'zsh: the completion' 'no zsh'
+fi
+if command -v fish >/dev/null 2>&1; then
+	run fish -c 'set -p fish_complete_path $argv[1]
+	    complete -C"artfields -f wo"' "$fishcomp"
+	printf 'words\tthe fields to write, in order\n' >"$T/want"
+	expect 'fish: artfields -f wo completes to words' 0 "$T/want"
+else
+	skip 'fish: the completion' 'no fish'
+fi
+
+(cd "$top" && unset MAKEFLAGS MAKELEVEL &&
+    make -s uninstall DESTDIR="$inst" PREFIX=/usr) >"$T/out" 2>"$T/err"
+status=$?
+expect 'make uninstall' 0
+run find "$inst" ! -type d
+expect 'make uninstall leaves no file behind' 0
+
 done_testing
