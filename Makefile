@@ -144,8 +144,11 @@ compare:
 	@test -n "$(BASE)" || { echo "usage: make compare BASE=commit" >&2; exit 2; }
 	sh tests/compare $(BASE)
 
+# A first look at the tools: the sample articles listed, then summed up.
 demo: all
-	cmd/artsplit seeds/000_323d18fcb59138b4.txt
+	cmd/artfields -H -f date,words,title seeds/000_323d18fcb59138b4.txt \
+	    seeds/news.txt
+	cmd/artstat seeds/000_323d18fcb59138b4.txt seeds/news.txt
 
 bench: all bench/gen
 	sh bench/run

@@ -2,7 +2,9 @@
 # The habits of Unix tools that every artkit tool keeps: --help and
 # --version, options among the operands as GNU tools take them, no
 # pattern where grep would need none, NO_COLOR, folders as operands,
-# and output line by line for tail -f.
+# and output line by line for tail -f; and around the tools, the README's
+# examples, make demo and make install, with completion for bash, zsh
+# and fish.
 . "$(dirname "$0")/lib.sh"
 
 seed=$top/seeds/000_323d18fcb59138b4.txt
@@ -274,6 +276,113 @@ if command -v script >/dev/null 2>&1; then
 	    'script -qec "$W $B/artgrep Putin $feed" /dev/null </dev/null'
 else
 	skip 'on a terminal: line-buffered without being asked' 'no script(1)'
+fi
+
+# --- the README's examples; make demo; parallel --pipe ---------------------
+
+# The commands of the README's sections Try it, Use and In pieces, each
+# in a file of its own ($T/readme.N): a line that ends in a backslash
+# or a pipe goes on on the next one.
+mkdir "$T/readme"
+awk -v dir="$T/readme" '
+/^## / { on = $0 ~ /^## (Try it|Use|In pieces)/; next }
+on && /^    / {
+	line = substr($0, 5)
+	cmd = cmd line "\n"
+	if (line !~ /[\\|]$/) {
+		f = sprintf("%s/%02d", dir, ++n)
+		printf "%s", cmd >f
+		close(f)
+		cmd = ""
+	}
+}' "$top/README.md"
+check 'README: examples found' test -s "$T/readme/10"
+
+# Each runs as it stands, from the top of the tree, the tools on PATH:
+# status 0, something on the standard output, nothing on the standard
+# error.  tail -f runs on a terminal until it is stopped, and must have
+# written its lines by then.
+for f in "$T"/readme/*; do
+	name="README: $(head -n 1 "$f" | sed 's/  *#.*//' | tr -d '\\')"
+	case $(cat "$f") in
+	*parallel*)
+		command -v parallel >/dev/null 2>&1 ||
+		    { skip "$name" 'no GNU parallel'; continue; } ;;
+	esac
+	case $(cat "$f") in
+	make*)
+		(cd "$top" && unset MAKEFLAGS MAKELEVEL && sh "$f") </dev/null \
+		    >"$T/out" 2>"$T/err" ;;
+	*'tail -n +1 -f'*)
+		command -v script >/dev/null 2>&1 ||
+		    { skip "$name" 'no script(1)'; continue; }
+		(cd "$top" && PATH="$top/cmd:$PATH" timeout 5 \
+		    script -qec "sh $f" /dev/null) </dev/null >"$T/out" 2>"$T/err"
+		[ $? = 124 ] && grep -q '^2023-02-25	Moscow' "$T/out"
+		check "$name: lines come out before it is stopped" test $? = 0
+		continue ;;
+	*)
+		(cd "$top" && PATH="$top/cmd:$PATH" timeout 120 sh "$f") \
+		    </dev/null >"$T/out" 2>"$T/err" ;;
+	esac
+	status=$?
+	case $(cat "$f") in
+	export*)
+		expect "$name" 0 ;;
+	*)
+		[ "$status" = 0 ] && [ -s "$T/out" ] && [ ! -s "$T/err" ]
+		check "$name" test $? = 0 ||
+		    { echo "# status $status"; sed 's/^/# /' "$T/err"; } ;;
+	esac
+done
+
+# make demo ends in something a person reads: lines of a terminal's
+# width or so, no escapes, the summary last.
+(cd "$top" && unset MAKEFLAGS MAKELEVEL && make -s demo) >"$T/out" \
+    2>"$T/err"
+status=$?
+awk 'length > 90 || /\\n/ { bad = 1 } END { exit bad }' "$T/out" &&
+    tail -n 1 "$T/out" | grep -q '^words_median	'
+check 'make demo: short lines, the summary last' test $? = 0
+expect 'make demo: status 0, no message' 0 "$T/out"
+
+# parallel --pipe cuts at line ends, as many pieces as it is told.  A
+# stream with traps: headers indented with blanks and tabs, a wrapped
+# line of prose that begins with "date", "update" inside a line.
+awk 'BEGIN {
+	for (i = 0; i < 400; i++) {
+		printf "%sdate 2025-%02d-%02d Story %d\n\n", \
+		    substr("  \t ", 1, i % 4), i % 12 + 1, i % 28 + 1, i
+		printf "By Staff\n\nThe council met to update the plan %d,\n", i
+		printf "date of the vote set for May, the mayor said.\n\n"
+		printf "A \"quoted\" paragraph, %d words.\n\n", i
+	}
+}' >"$T/traps.txt"
+artsplit "$T/traps.txt" >"$T/traps.tsv"
+artstat "$T/traps.txt" >"$T/whole"
+check 'traps: 400 articles' grep -qx 'articles	400' "$T/whole"
+if command -v parallel >/dev/null 2>&1; then
+	# Cut small, as a large input would be: the README's recipes give
+	# the figures of one run.
+	for f in "$T"/readme/*; do
+		grep -q parallel "$f" && grep -q 'artstat -p' "$f" || continue
+		sed 's|--pipe|--pipe --block 2k|; s|seeds/news\.txt|$1|;
+		    s|seeds/news\.tsv|$2|' "$f" >"$f.traps"
+		run sh "$f.traps" "$T/traps.txt" "$T/traps.tsv"
+		expect "README, cut small: $(head -n 1 "$f" | tr -d '\\')" 0 \
+		    "$T/whole"
+	done
+	# What the README says of the other ways is so: they miscount.
+	parallel --pipe --block 2k artstat -p <"$T/traps.txt" 2>/dev/null |
+	    artstat -m >"$T/out" 2>&1
+	check 'parallel --pipe alone miscounts article text' \
+	    sh -c '! cmp -s "$1" "$2"' sh "$T/out" "$T/whole"
+	parallel --pipe --block 2k --recend '\n' --recstart 'date ' \
+	    artstat -p <"$T/traps.txt" 2>/dev/null | artstat -m >"$T/out" 2>&1
+	check "--recstart 'date ' miscounts article text" \
+	    sh -c '! cmp -s "$1" "$2"' sh "$T/out" "$T/whole"
+else
+	skip 'parallel --pipe: the recipes, cut small' 'no GNU parallel'
 fi
 
 # --- make install; completion for bash, zsh and fish ----------------------
