@@ -385,6 +385,93 @@ else
 	skip 'parallel --pipe: the recipes, cut small' 'no GNU parallel'
 fi
 
+# --- the manual pages: --help, examples -----------------------------------
+
+# Each page's SYNOPSIS is the usage, and its options are those of
+# --help.
+for t in $tools; do
+	mandoc -Tascii -Owidth=1000 "$top/man/$t.1" | col -bx |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' '  ' |
+	    sed 's/^ //; s/ $//' >"$T/want"
+	run $t --bogus
+	sed 1d "$T/err" | sed 's/^usage: //' | tr -s ' \n' '  ' |
+	    sed 's/^ //; s/ $//' >"$T/out"
+	: >"$T/err"
+	expect "$t(1): the SYNOPSIS is the usage" 2 "$T/want"
+	sed -n '/^\.Sh DESCRIPTION/,/^\.Sh /p' "$top/man/$t.1" |
+	    sed -n 's/^\.It Fl //p' |
+	    sed 's/ Ns .*//; s/ Ar .*//; s/ , Fl / /g; s/ ,$//' |
+	    tr ' ' '\n' | sed 's/^/-/' | sort -u >"$T/want"
+	$t --help | sed -n 's/^ *\(-[^ ,]*\)\(, \(--[^ ]*\)\)\{0,1\}.*/\1 \3/p' |
+	    sed 's/\[=.*//' | tr ' ' '\n' | sed '/^$/d' | sort -u >"$T/out"
+	: >"$T/err"
+	status=0
+	expect "$t(1): the options are those of --help" 0 "$T/want"
+done
+
+# The lines of EXAMPLES fit a terminal of 80 columns, so that each is
+# pasted as one command; for man(1) as for mandoc(1).
+for m in artsplit.1 artfields.1 artgrep.1 artstat.1 artkit.5; do
+	mandoc -Tascii -Owidth=1000 "$top/man/$m" | col -bx |
+	    awk '/^[A-Z][A-Z ]*$/ { sec = $0 }
+	    sec == "EXAMPLES" && /^       / && length > 80' >"$T/out"
+	: >"$T/err"
+	status=0
+	expect "$m: the lines of EXAMPLES fit 80 columns" 0
+	if command -v man >/dev/null 2>&1; then
+		run env MANWIDTH=80 man "$top/man/$m"
+		awk 'length > 80' "$T/out" >"$T/long"
+		check "$m: man at 80 columns: no line wider" test ! -s "$T/long"
+	fi
+done
+
+# And the examples run from the top of the tree, as they stand, each
+# display of them a script (in bash: artstat(1) has <(...)): status 0,
+# and something written.  The one that follows a feed with tail -f
+# runs until it is stopped.
+for m in artsplit.1 artfields.1 artgrep.1 artstat.1 artkit.5; do
+	mandoc -Tascii -Owidth=1000 "$top/man/$m" | col -bx | awk -v \
+	    dir="$T/ex" -v m="$m" '
+	/^[A-Z][A-Z ]*$/ { sec = $0 }
+	sec == "EXAMPLES" && /^       / {
+		if (!inex)
+			f = sprintf("%s.%s.%02d", dir, m, ++n)
+		print substr($0, 12) >f
+		inex = 1
+		next
+	}
+	{ if (inex) close(f); inex = 0 }'
+done
+for f in "$T"/ex.*; do
+	name="${f##*/ex.}: $(head -n 1 "$f" | tr -d '\\')"
+	case $(cat "$f") in
+	*parallel*)
+		command -v parallel >/dev/null 2>&1 ||
+		    { skip "$name" 'no GNU parallel'; continue; } ;;
+	esac
+	case $(cat "$f") in
+	*'tail -n +1 -f'*)
+		(cd "$top" && PATH="$top/cmd:$PATH" timeout 5 \
+		    script -qec "bash $f" /dev/null) </dev/null >"$T/out" 2>&1
+		[ $? = 124 ] && [ -s "$T/out" ]
+		check "$name: lines come out before it is stopped" test $? = 0
+		continue ;;
+	esac
+	(cd "$top" && PATH="$top/cmd:$PATH" timeout 120 bash "$f") \
+	    </dev/null >"$T/out" 2>"$T/err"
+	status=$?
+	[ "$status" = 0 ] && [ -s "$T/out" ]
+	check "$name" test $? = 0 ||
+	    { echo "# status $status"; head -5 "$T/err" | sed 's/^/# /'; }
+done
+check 'the examples of the pages found' test -f "$T/ex.artstat.1.10"
+
+# artstat(1) and the README cut article text for parallel --pipe alike.
+rs=$(sed -n "s/^    .*--recstart '\([^']*\)'.*/\1/p" "$top/README.md")
+mandoc -Tascii "$top/man/artstat.1" | col -bx >"$T/artstat.txt"
+check 'artstat(1) gives the --recstart of the README' \
+    grep -qF -- "--recstart '$rs'" "$T/artstat.txt"
+
 # --- make install; completion for bash, zsh and fish ----------------------
 
 # make install, into a folder of the test's own.  The tools are built
