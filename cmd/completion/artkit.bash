@@ -18,11 +18,15 @@ _artkit_options()
 	local common='-h -L -t --help --line-buffered --version'
 
 	case $1 in
-	artsplit)	echo "-H -r $common" ;;
-	artfields)	echo "-e -f -H $common" ;;
-	artgrep)	echo "-a -C -c -d -E -e -F -f -H -i -k -l -m -n -o -q -s" \
-			    "-v -w -x --color --colour $common" ;;
-	artstat)	echo "-b -c -d -g -H -k -m -N -n -p -S -w $common" ;;
+	artsplit)
+		echo "-H -r $common" ;;
+	artfields)
+		echo "-e -f -H $common" ;;
+	artgrep)
+		echo "-a -C -c -d -E -e -F -f -H -i -k -l -m -n -o -q -s" \
+		    "-v -w -x --color --colour $common" ;;
+	artstat)
+		echo "-b -c -d -g -H -k -m -N -n -p -S -w $common" ;;
 	esac
 }
 
