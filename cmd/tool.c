@@ -118,6 +118,8 @@ tool_getopt(int argc, char *argv[], const char *optstring,
 	int c;
 
 	/* getopt_long() names argv[0] in its messages: the tool's name. */
+	if (argc < 1)
+		tool_usage();
 	argv[0] = (char *)tool.name;
 	for (;;) {
 		switch (c = getopt_long(argc, argv, optorder(optstring),
@@ -224,22 +226,25 @@ tool_readfile(const char *path, tool_articlefn *fn)
 	tool_close(in, path, r);
 }
 
-/* The path of an entry of a folder, with a '/' after it when put. */
+/* The path of an entry of a folder, with a '/' after it for a folder. */
 static char *
-entrypath(const char *dir, const char *name, const char *put)
+entrypath(const char *dir, const char *name, int isdir)
 {
-	size_t n = strlen(dir);
+	size_t n = strlen(dir), len = strlen(name);
 	char *p;
 
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
-	if ((p = malloc(n + strlen(name) + strlen(put) + 2)) == NULL)
+	if ((p = malloc(n + len + 3)) == NULL)
 		err(TROUBLE, NULL);
 	memcpy(p, dir, n);
-	if (dir[n - 1] != '/')
+	if (n == 0 || dir[n - 1] != '/')
 		p[n++] = '/';
-	strcpy(p + n, name);
-	strcat(p + n, put);
+	memcpy(p + n, name, len);
+	n += len;
+	if (isdir)
+		p[n++] = '/';
+	p[n] = '\0';
 	return p;
 }
 
@@ -281,17 +286,14 @@ entries(DIR *d, const char *dir, char ***paths)
 	for (errno = 0; (e = readdir(d)) != NULL; errno = 0) {
 		if (e->d_name[0] == '.')
 			continue;
-		path = entrypath(dir, e->d_name, "");
+		path = entrypath(dir, e->d_name, 0);
 		if (lstat(path, &sb) == -1)
 			tool_cannotread(path);
-		else if (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) {
-			if (S_ISDIR(sb.st_mode)) {
-				free(path);
-				path = entrypath(dir, e->d_name, "/");
-			}
+		else if (S_ISREG(sb.st_mode)) {
 			addpath(paths, &n, &cap, path);
 			continue;
-		}
+		} else if (S_ISDIR(sb.st_mode))
+			addpath(paths, &n, &cap, entrypath(dir, e->d_name, 1));
 		free(path);
 	}
 	if (errno != 0)
@@ -313,7 +315,8 @@ walk(const char *dir, tool_filefn *fn)
 	}
 	n = entries(d, dir, &paths);
 	closedir(d);
-	qsort(paths, n, sizeof(*paths), pathcmp);
+	if (n > 1)
+		qsort(paths, n, sizeof(*paths), pathcmp);
 	for (i = 0; i < n; i++) {
 		len = strlen(paths[i]);
 		if (paths[i][len - 1] == '/') {
