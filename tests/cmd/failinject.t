@@ -198,18 +198,26 @@ inject "$records" artsplit -t text -
 # Files as operands, and a record stream back to text.
 inject /dev/null artsplit "$fx/mixed.txt" "$here/formats/trec-odd.sgml"
 inject /dev/null artsplit "$T/gen.txt"
-# A folder as an operand, its files and folders sorted; the options in
-# POSIX's order; the help and the version.
+# What every tool does alike: a folder as an operand, its files and
+# folders sorted; output line by line; the help and the version; the
+# options in POSIX's order.
 mkdir -p "$T/folder/b" "$T/folder/a"
 cp "$seed" "$T/folder/a/seed.txt"
 cp "$fx/mixed.txt" "$T/folder/b/mixed.txt"
 cp "$records" "$T/folder/records.tsv"
-inject /dev/null artsplit "$T/folder"
+for t in artsplit artfields "artgrep -F -e a" artstat; do
+	# artstat writes its tables at the end: whole lines, not a prefix.
+	[ "$t" = artstat ] && agg=1
+	inject /dev/null $t "$T/folder"
+	inject /dev/null $t --line-buffered "$T/folder/b"
+	inject /dev/null $t --help
+	inject /dev/null $t --version
+	inject /dev/null $t -t html
+	agg=
+done
 export POSIXLY_CORRECT=1
-inject /dev/null artsplit -H "$T/folder/a"
+inject /dev/null artgrep -F -e a "$T/folder/a"
 unset POSIXLY_CORRECT
-inject /dev/null artsplit --help
-inject /dev/null artsplit --version
 "$top/cmd/artsplit" "$T/nul.txt" "$T/gen.txt" >"$T/gen.rec" 2>/dev/null
 inject "$T/gen.rec" artsplit -r
 "$top/cmd/artsplit" "$T/tiny.txt" >"$T/tiny.rec"
