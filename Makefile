@@ -1,8 +1,15 @@
 # artkit: small Unix filters for plain-text news articles.
 
+# The version the tools print (--version); a packager may give another.
+VERSION = 0.9
+
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
-MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 
 CC ?= cc
 AR ?= ar
@@ -34,9 +41,9 @@ lib/libart.a: $(LIBOBJ)
 lib/%.o: lib/%.c $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The skeleton the tools share (cmd/tool.h).
-cmd/tool.o: cmd/tool.c cmd/tool.h $(LIBHDR)
-	$(CC) $(ALL_CFLAGS) -c -o $@ cmd/tool.c
+# The skeleton the tools share (cmd/tool.h), which holds the version.
+cmd/tool.o: cmd/tool.c cmd/tool.h $(LIBHDR) Makefile
+	$(CC) $(ALL_CFLAGS) -DARTKIT_VERSION='"$(VERSION)"' -c -o $@ cmd/tool.c
 
 cmd/%: cmd/%.c cmd/tool.o cmd/tool.h lib/libart.a $(LIBHDR)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< cmd/tool.o lib/libart.a $(LDLIBS)
@@ -137,8 +144,11 @@ compare:
 	@test -n "$(BASE)" || { echo "usage: make compare BASE=commit" >&2; exit 2; }
 	sh tests/compare $(BASE)
 
+# A first look at the tools: the sample articles listed, then summed up.
 demo: all
-	cmd/artsplit seeds/000_323d18fcb59138b4.txt
+	cmd/artfields -H -f date,words,title seeds/000_323d18fcb59138b4.txt \
+	    seeds/news.txt
+	cmd/artstat seeds/000_323d18fcb59138b4.txt seeds/news.txt
 
 bench: all bench/gen
 	sh bench/run
@@ -147,19 +157,35 @@ bench: all bench/gen
 bench/gen: bench/gen.c
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/gen.c -lm $(LDLIBS)
 
+# The tools, their pages, and the completion of each shell (one file
+# for the four tools, under each tool's name where the shell looks for
+# it by name).
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
 	for t in $(TOOLS); do install -m 755 $$t $(DESTDIR)$(BINDIR); done
 	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1; done
 	for m in $(MAN5); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man5; done
 	for m in $(MAN7); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7; done
+	install -m 644 cmd/completion/artkit.bash $(DESTDIR)$(BASHCOMPDIR)/artkit
+	install -m 644 cmd/completion/_artkit $(DESTDIR)$(ZSHCOMPDIR)/_artkit
+	install -m 644 cmd/completion/artkit.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/artkit.fish
+	for t in $(TOOLS:cmd/%=%); do \
+	    ln -sf artkit $(DESTDIR)$(BASHCOMPDIR)/$$t && \
+	    ln -sf artkit.fish $(DESTDIR)$(FISHCOMPDIR)/$$t.fish || exit 1; \
+	done
 
 uninstall:
-	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${t#cmd/}; done
+	for t in $(TOOLS:cmd/%=%); do rm -f $(DESTDIR)$(BINDIR)/$$t \
+	    $(DESTDIR)$(BASHCOMPDIR)/$$t $(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/artkit $(DESTDIR)$(ZSHCOMPDIR)/_artkit \
+	    $(DESTDIR)$(FISHCOMPDIR)/artkit.fish
 
 clean:
 	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libart.a tests/unit/*.o tests/unit/run \

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -33,14 +32,25 @@ static size_t nfields;
 static enum unit eunit = UNIT_NONE;
 static struct fieldctx *ctx;
 
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: artfields [-H] [-e unit] [-f field,...] "
-	    "[-L size] [-t format]\n"
-	    "                 [file ...]\n");
-	exit(TROUBLE);
-}
+static const char usage[] =
+    "usage: artfields [-Hh] [-e unit] [-f field,...] [-L size] [-t format]\n"
+    "                 [--line-buffered] [file ...]\n";
+
+static const char help[] =
+    "  -e unit               a line per unit: paragraphs, sentences or\n"
+    "                        quotes\n"
+    "  -f field,...          the fields to write, in order; by default\n"
+    "                        id,date,words,title\n"
+    "  -H                    write a header line of the columns first\n"
+    TOOL_HELP_H
+    TOOL_HELP_L
+    TOOL_HELP_T
+    TOOL_HELP_LINEBUF
+    TOOL_HELP_VERSION;
+
+static const struct option longopts[] = {
+	TOOL_LONGOPTS
+};
 
 static enum unit
 parseunit(const char *s)
@@ -172,8 +182,8 @@ main(int argc, char *argv[])
 	const char *flist = NULL;
 	int c, Hflag = 0;
 
-	tool_init("artfields");
-	while ((c = getopt(argc, argv, "He:f:hL:t:")) != -1) {
+	tool_init("artfields", usage, help);
+	while ((c = tool_getopt(argc, argv, "He:f:hL:t:", longopts)) != -1) {
 		switch (c) {
 		case 'H':
 			Hflag = 1;
@@ -185,8 +195,7 @@ main(int argc, char *argv[])
 			flist = optarg;
 			break;
 		default:
-			if (!tool_option(c, optarg))
-				usage();
+			tool_usage();
 		}
 	}
 	argc -= optind;

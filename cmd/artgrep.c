@@ -49,6 +49,7 @@ struct source {
 
 static int aflag, cflag, Eflag, Fflag, Hflag, iflag, lflag, oflag, qflag;
 static int vflag, wflag, xflag, color, patgiven;
+static int anyart;		/* no pattern: -d or -n alone select */
 static long mmax = -1;
 static size_t width = WIDTH;
 
@@ -68,16 +69,59 @@ static unsigned long nsel;
 static struct buf saved;
 static int havesaved;
 
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: artgrep [-acEFHhiloqsvwx] [-C width] "
-	    "[-d from..to] [-e pattern] [-f file]\n"
-	    "               [-k field,...] [-L size] [-m num] [-n test] "
-	    "[-t format]\n"
-	    "               [--color[=when]] [pattern] [file ...]\n");
-	exit(TROUBLE);
-}
+static const char usage[] =
+    "usage: artgrep [-acEFHhiloqsvwx] [-C width] [-d from..to] [-e pattern] "
+    "[-f file]\n"
+    "               [-k field,...] [-L size] [-m num] [-n test] "
+    "[-t format]\n"
+    "               [--color[=when]] [--line-buffered] [pattern] "
+    "[file ...]\n";
+
+static const char help[] =
+    "  -a                    select an article only when all patterns match\n"
+    "  -C width              characters of context each side with -o (40)\n"
+    "  -c                    write the number of articles selected\n"
+    "  -d from..to           only the articles dated in the range, as in\n"
+    "                        2025-12, 2025-01..2025-06 or 2024..\n"
+    "  -E                    patterns are extended regular expressions, as\n"
+    "                        they are without it\n"
+    "  -e pattern            a pattern to look for; may be given again\n"
+    "  -F                    patterns are fixed strings\n"
+    "  -f file               read the patterns from file, one a line\n"
+    "  -H                    write a header line of the columns first\n"
+    TOOL_HELP_H
+    "  -i                    ignore case\n"
+    "  -k field,...          look in these fields, not the title, the\n"
+    "                        byline and the body\n"
+    TOOL_HELP_L
+    "  -l                    write the id of each article selected\n"
+    "  -m num                stop after num articles selected\n"
+    "  -n test               only the articles for which a test such as\n"
+    "                        words>300 holds\n"
+    "  -o                    write each match in its context instead\n"
+    "  -q                    write nothing; exit 0 at the first selected\n"
+    "  -s                    say nothing of files that cannot be read\n"
+    TOOL_HELP_T
+    "  -v                    select the articles that do not match\n"
+    "  -w                    match whole words only\n"
+    "  -x                    match whole paragraphs, titles or bylines\n"
+    "      --color[=when]    colour the matches of -o: always, never or\n"
+    "                        auto (on a terminal, unless NO_COLOR is set)\n"
+    TOOL_HELP_LINEBUF
+    TOOL_HELP_VERSION
+    "\n"
+    "The pattern is the first operand, unless patterns are given with -e\n"
+    "or -f; with -d or -n, and neither of those, there is none, and every\n"
+    "operand is a file.\n";
+
+/* --color and --colour, the long option that artgrep has of its own. */
+enum { COLOR = TOOL_OPT };
+
+static const struct option longopts[] = {
+	{ "color", optional_argument, NULL, COLOR },
+	{ "colour", optional_argument, NULL, COLOR },
+	TOOL_LONGOPTS
+};
 
 static void
 addsource(const char *p, size_t n)
@@ -297,72 +341,24 @@ addtest(const char *s)
 		errx(TROUBLE, "-n %s: expected a test such as words>300", s);
 }
 
-/* --color[=when] and --colour: always, never or auto (a terminal). */
-static int
-colorwhen(const char *arg)
-{
-	const char *w = strchr(arg, '=');
-
-	if (w == NULL || strcmp(w + 1, "auto") == 0)
-		return isatty(STDOUT_FILENO);
-	if (strcmp(w + 1, "always") == 0)
-		return 1;
-	if (strcmp(w + 1, "never") == 0)
-		return 0;
-	warnx("%s: expected always, never or auto", arg);
-	usage();
-	return 0;
-}
-
-static int
-iscolor(const char *a)
-{
-	size_t n;
-
-	if (strncmp(a, "--colour", 8) == 0)
-		n = 8;
-	else if (strncmp(a, "--color", 7) == 0)
-		n = 7;
-	else
-		return 0;
-	return a[n] == '\0' || a[n] == '=';
-}
-
 /*
- * Takes --color out of the options before getopt sees them, stepping
- * over the arguments of options so that a pattern such as -e --color is
- * left alone.
+ * --color[=when]: always, never, or auto, on a terminal but when a
+ * NO_COLOR that is not empty says no (https://no-color.org).
  */
-static void
-longopts(int *argc, char **argv, const char *optstring)
+static int
+colorwhen(const char *when)
 {
-	const char *p, *o;
-	int i, j;
+	const char *no;
 
-	for (i = 1; i < *argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (iscolor(argv[i])) {
-			color = colorwhen(argv[i]);
-			for (j = i; j < *argc; j++)
-				argv[j] = argv[j + 1];
-			(*argc)--;
-			i--;
-			continue;
-		}
-		/* Options end at the first operand, as getopt's do. */
-		if (argv[i][0] != '-' || argv[i][1] == '\0')
-			break;
-		if (argv[i][1] == '-')
-			continue;
-		for (p = argv[i] + 1; *p != '\0'; p++) {
-			if ((o = strchr(optstring, *p)) == NULL || o[1] != ':')
-				continue;
-			if (p[1] == '\0')
-				i++;
-			break;
-		}
-	}
+	if (when == NULL || strcmp(when, "auto") == 0)
+		return isatty(STDOUT_FILENO) &&
+		    ((no = getenv("NO_COLOR")) == NULL || *no == '\0');
+	if (strcmp(when, "always") == 0)
+		return 1;
+	if (strcmp(when, "never") == 0)
+		return 0;
+	warnx("--color=%s: expected always, never or auto", when);
+	tool_usage();
 }
 
 /* The text of a field of the article the context is on. */
@@ -585,7 +581,7 @@ selected(struct artin *in, struct article *a)
 		havesaved = 1;
 	}
 	field_reset(fctx, a);
-	if (matches(in, a) == vflag)
+	if (!anyart && matches(in, a) == vflag)
 		return 0;
 	return passes();
 }
@@ -605,7 +601,7 @@ grep(struct artin *in, struct article *a)
 static void
 prefilter(void)
 {
-	if (vflag)
+	if (vflag || anyart)
 		return;
 	if (match_scanfor(mt, scope, nscope, aflag) == 0) {
 		tool.find = match_scan;
@@ -632,13 +628,12 @@ header(void)
 
 /* Reads the options into the flags. */
 static void
-options(int *argc, char *argv[])
+options(int argc, char *argv[])
 {
 	static const char optstring[] = "aC:cd:Ee:Ff:Hhik:L:lm:n:oqst:vwx";
 	int c;
 
-	longopts(argc, argv, optstring);
-	while ((c = getopt(*argc, argv, optstring)) != -1) {
+	while ((c = tool_getopt(argc, argv, optstring, longopts)) != -1) {
 		switch (c) {
 		case 'a': aflag = 1; break;
 		case 'C':
@@ -668,11 +663,36 @@ options(int *argc, char *argv[])
 		case 'v': vflag = 1; break;
 		case 'w': wflag = 1; break;
 		case 'x': xflag = 1; break;
+		case COLOR: color = colorwhen(optarg); break;
 		default:
-			if (!tool_option(c, optarg))
-				usage();
+			tool_usage();
 		}
 	}
+}
+
+/*
+ * The pattern: the first operand, unless patterns were given with -e or
+ * -f; with -d or -n and neither, none at all, and every article is one
+ * that matches.  Returns the operands left.
+ */
+static int
+pattern(int argc, char ***argv)
+{
+	if (patgiven)
+		return argc;
+	if (nranges > 0 || ntests > 0) {
+		anyart = 1;
+		if (vflag || oflag)
+			errx(TROUBLE, "%s needs a pattern: with -d or -n it is "
+			    "given with -e, every operand being a file",
+			    vflag ? "-v" : "-o");
+		return argc;
+	}
+	if (argc == 0)
+		tool_usage();
+	addsource((*argv)[0], strlen((*argv)[0]));
+	(*argv)++;
+	return argc - 1;
 }
 
 int
@@ -681,18 +701,12 @@ main(int argc, char *argv[])
 	/* Regular expressions take UTF-8 characters, in any locale. */
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "C");
-	tool_init("artgrep");
+	tool_init("artgrep", usage, help);
 	tool.status = NOTHING;
-	options(&argc, argv);
+	options(argc, argv);
 	argc -= optind;
 	argv += optind;
-	if (!patgiven) {
-		if (argc == 0)
-			usage();
-		addsource(argv[0], strlen(argv[0]));
-		argc--;
-		argv++;
-	}
+	argc = pattern(argc, &argv);
 	if (Eflag && Fflag)
 		errx(TROUBLE, "-E and -F cannot be used together");
 	if (oflag && vflag)

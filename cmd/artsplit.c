@@ -4,7 +4,6 @@
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -12,16 +11,25 @@
 #include "tool.h"
 #include "tsv.h"
 
+static const char usage[] =
+    "usage: artsplit [-Hhr] [-L size] [-t format] [--line-buffered] "
+    "[file ...]\n";
+
+static const char help[] =
+    "  -H                    write a header line naming the columns first\n"
+    TOOL_HELP_H
+    TOOL_HELP_L
+    "  -r                    the reverse: write records as article text\n"
+    TOOL_HELP_T
+    TOOL_HELP_LINEBUF
+    TOOL_HELP_VERSION;
+
+static const struct option longopts[] = {
+	TOOL_LONGOPTS
+};
+
 static int Hflag, rflag;
 static int narticles;
-
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: artsplit [-Hr] [-L size] [-t format] "
-	    "[file ...]\n");
-	exit(TROUBLE);
-}
 
 static void
 put(struct artin *in, struct article *a)
@@ -44,8 +52,8 @@ main(int argc, char *argv[])
 {
 	int c;
 
-	tool_init("artsplit");
-	while ((c = getopt(argc, argv, "HhL:rt:")) != -1) {
+	tool_init("artsplit", usage, help);
+	while ((c = tool_getopt(argc, argv, "HhL:rt:", longopts)) != -1) {
 		switch (c) {
 		case 'H':
 			Hflag = 1;
@@ -54,8 +62,7 @@ main(int argc, char *argv[])
 			rflag = 1;
 			break;
 		default:
-			if (!tool_option(c, optarg))
-				usage();
+			tool_usage();
 		}
 	}
 	argc -= optind;

@@ -57,16 +57,38 @@ struct chunkin {
 	int		 known;
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: artstat [-bdHNpw] [-c chunk/chunks] [-g field] "
-	    "[-k bits] [-L size] [-n count] [-S file] [-t format] "
-	    "[file ...]\n"
-	    "       artstat -m [-bdHNpw] [-g field] [-k bits] [-L size] "
-	    "[-n count] [-S file] [partial ...]\n");
-	exit(TROUBLE);
-}
+static const char usage[] =
+    "usage: artstat [-bdHhNpw] [-c chunk/chunks] [-g field] [-k bits] "
+    "[-L size]\n"
+    "               [-n count] [-S file] [-t format] [--line-buffered] "
+    "[file ...]\n"
+    "       artstat -m [-bdHhNpw] [-g field] [-k bits] [-L size] "
+    "[-n count]\n"
+    "               [-S file] [--line-buffered] [partial ...]\n";
+
+static const char help[] =
+    "  -b                    the top bigrams\n"
+    "  -c chunk/chunks       count the articles that begin in this chunk\n"
+    "                        of each file, for -p and -m\n"
+    "  -d                    the clusters of near-duplicates\n"
+    "  -g field              the summary or the top lists by field\n"
+    "  -H                    write a header line of the columns first\n"
+    TOOL_HELP_H
+    "  -k bits               near-duplicates differ in at most bits bits (3)\n"
+    TOOL_HELP_L
+    "  -m                    merge partials instead of counting articles\n"
+    "  -N                    the top names\n"
+    "  -n count              lines of each top list: 10; 0 for all\n"
+    "  -p                    write a partial, for -m, instead of a table\n"
+    "  -S file               take the stop words from file, one a line\n"
+    TOOL_HELP_T
+    "  -w                    the top terms\n"
+    TOOL_HELP_LINEBUF
+    TOOL_HELP_VERSION;
+
+static const struct option longopts[] = {
+	TOOL_LONGOPTS
+};
 
 /* Keeps a word of -S, normalised, in stopbuf; an empty one is none. */
 static void
@@ -457,7 +479,7 @@ chunkopt(const char *s)
  * print figures that leave it out.
  */
 static void
-merge(struct stats *st, const char *path)
+merge(const char *path)
 {
 	struct sterr e;
 	int fd;
@@ -532,7 +554,8 @@ options(int argc, char *argv[])
 {
 	int c, gflag = 0;
 
-	while ((c = getopt(argc, argv, "bc:dg:HhNk:L:mn:pS:t:w")) != -1) {
+	while ((c = tool_getopt(argc, argv, "bc:dg:HhNk:L:mn:pS:t:w",
+	    longopts)) != -1) {
 		switch (c) {
 		case 'b': tables |= ST_BIGRAMS; break;
 		case 'c': chunkopt(optarg); break;
@@ -557,8 +580,7 @@ options(int argc, char *argv[])
 		case 'S': stopfile = optarg; break;
 		case 'w': tables |= ST_TERMS; break;
 		default:
-			if (!tool_option(c, optarg))
-				usage();
+			tool_usage();
 		}
 	}
 	return gflag;
@@ -590,7 +612,7 @@ main(int argc, char *argv[])
 {
 	int gflag;
 
-	tool_init("artstat");
+	tool_init("artstat", usage, help);
 	gflag = options(argc, argv);
 	argc -= optind;
 	argv += optind;
@@ -599,18 +621,18 @@ main(int argc, char *argv[])
 	loadstop();
 	st = newstats();
 	if (mflag) {
-		if (argc == 0)
-			merge(st, "-");
-		for (; argc > 0; argc--, argv++)
-			merge(st, *argv);
+		tool_files(argc, argv, merge);
+		/* A folder not read whole: no sums that leave a partial out. */
+		if (tool.unread)
+			exit(TROUBLE);
 		checkconf(&st, gflag);
 	} else {
 		if ((fc = field_new()) == NULL)
 			err(TROUBLE, NULL);
 		if (nchunk == 0)
 			tool_read(argc, argv, count);
-		for (; nchunk > 0 && argc > 0; argc--, argv++)
-			countchunk(*argv);
+		else
+			tool_files(argc, argv, countchunk);
 		field_free(fc);
 	}
 	if ((pflag ? stats_write(st, stdout, tool.unread) : stats_print(st,

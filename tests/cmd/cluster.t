@@ -188,7 +188,9 @@ for i in $inputs; do
 	check "one machine, $i: each of the $n chunks counted once" \
 	    test "$(chunks "$wd")" = "$(seq -f "%g/$n" "$n")"
 done
-mkdir -p "$T/one/dir/news.txt"
+# A news.txt that cannot be opened (a link to nothing): every chunk fails.
+mkdir -p "$T/one/dir"
+ln -s "$T/one/dir/nothing" "$T/one/dir/news.txt"
 recipe one_machine "$T/one/dir"
 check 'one machine: a chunk that fails fails the recipe' test "$status" != 0
 check 'one machine: and nothing is merged' test ! -e "$T/one/dir/terms.tsv"

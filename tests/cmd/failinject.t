@@ -198,6 +198,26 @@ inject "$records" artsplit -t text -
 # Files as operands, and a record stream back to text.
 inject /dev/null artsplit "$fx/mixed.txt" "$here/formats/trec-odd.sgml"
 inject /dev/null artsplit "$T/gen.txt"
+# What every tool does alike: a folder as an operand, its files and
+# folders sorted; output line by line; the help and the version; the
+# options in POSIX's order.
+mkdir -p "$T/folder/b" "$T/folder/a"
+cp "$seed" "$T/folder/a/seed.txt"
+cp "$fx/mixed.txt" "$T/folder/b/mixed.txt"
+cp "$records" "$T/folder/records.tsv"
+for t in artsplit artfields "artgrep -F -e a" artstat; do
+	# artstat writes its tables at the end: whole lines, not a prefix.
+	[ "$t" = artstat ] && agg=1
+	inject /dev/null $t "$T/folder"
+	inject /dev/null $t --line-buffered "$T/folder/b"
+	inject /dev/null $t --help
+	inject /dev/null $t --version
+	inject /dev/null $t -t html
+	agg=
+done
+export POSIXLY_CORRECT=1
+inject /dev/null artgrep -F -e a "$T/folder/a"
+unset POSIXLY_CORRECT
 "$top/cmd/artsplit" "$T/nul.txt" "$T/gen.txt" >"$T/gen.rec" 2>/dev/null
 inject "$T/gen.rec" artsplit -r
 "$top/cmd/artsplit" "$T/tiny.txt" >"$T/tiny.rec"
@@ -242,7 +262,8 @@ inject "$records" artgrep -l -d 2024-01-01..2025-12-31 -e a
 # A pattern as operand, patterns from a file, tests, context of -F.
 inject /dev/null artgrep -f "$T/pats" "$fx/mixed.txt" "$records"
 inject /dev/null artgrep -i -f "$T/pats" -f "$T/none" "$seed"
-inject /dev/null artgrep -n 'words>300' Putin "$seed" "$fx/mixed.txt"
+inject /dev/null artgrep -i putin "$seed" "$fx/mixed.txt"
+inject /dev/null artgrep -n 'words>300' -e Putin "$seed" "$fx/mixed.txt"
 inject /dev/null artgrep -o -H -C 10 -F -e "$(printf 'tab\tis')" \
     -e 'president\ at' "$here/artgrep/news.txt"
 inject /dev/null artgrep -v -e zzzzzzzzzz "$T/gen.txt"
@@ -305,6 +326,11 @@ inject /dev/null artstat -p -c 1/2 -S "$T/stop" "$records" "$fx/mixed.txt"
 inject /dev/null artstat -p -c 2/2 -g date -w -S "$T/stop" "$T/gen.txt"
 inject /dev/null artstat -p -c 2/3 -b -S "$T/stop" "$T/gen.txt"
 inject /dev/null artstat -p -c 1/2 -g date -N -S "$T/stop" "$T/gen.txt"
+inject /dev/null artstat -p -c 1/2 -S "$T/stop" "$T/folder"
+mkdir "$T/parts"
+cp "$T/seed.part" "$T/parts/1"
+cp "$T/seed.part" "$T/parts/2"
+inject /dev/null artstat -m -w -S "$T/stop" "$T/parts"
 agg=
 
 done_testing

@@ -27,6 +27,8 @@ ntest=0
 nfail=0
 LC_ALL=C
 export LC_ALL
+# What the environment may say that changes what the tools do.
+unset NO_COLOR POSIXLY_CORRECT
 
 _tab=$(printf '\t')
 _arglog() {
