@@ -73,7 +73,7 @@ lint:
 # valgrind, in build trees of their own (without the benchmark inputs).
 check-asan:
 	rm -rf build/asan && mkdir -p build/asan
-	tar cf - --exclude=bench/out $(wildcard Makefile cmd lib tests man seeds bench) | \
+	tar cf - --exclude=bench/out $(wildcard Makefile README.md cmd lib tests man seeds bench) | \
 	    (cd build/asan && tar xf -)
 	cd build/asan && $(MAKE) clean && ARTKIT_SHARED="$(CURDIR)/../shared" \
 	    ASAN_OPTIONS=detect_leaks=1 $(MAKE) check \
