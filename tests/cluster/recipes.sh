@@ -45,7 +45,8 @@ slurm() {
 	set -e
 	j=$(sbatch --parsable --array=1-4 artstat.sbatch 4 news.txt)
 	sbatch --parsable --dependency=afterok:$j --wrap \
-	    'artstat -m -w part.* > terms.tsv && artstat -m -N part.* > names.tsv'
+	    'artstat -m -w part.* > terms.tsv &&
+	    artstat -m -N part.* > names.tsv'
 }
 
 # Every day (daily.sh): the day's news, DAY.txt, counted into a partial
