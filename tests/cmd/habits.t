@@ -433,7 +433,7 @@ done
 
 # The lines of EXAMPLES fit a terminal of 80 columns, so that each is
 # pasted as one command; for man(1) as for mandoc(1).
-for m in artsplit.1 artfields.1 artgrep.1 artstat.1 artkit.5; do
+for m in artsplit.1 artfields.1 artgrep.1 artstat.1 artkit.5 artkit.7; do
 	mandoc -Tascii -Owidth=1000 "$top/man/$m" | col -bx |
 	    awk '/^[A-Z][A-Z ]*$/ { sec = $0 }
 	    sec == "EXAMPLES" && /^       / && length > 80' >"$T/out"
@@ -451,7 +451,7 @@ done
 # display of them a script (in bash: artstat(1) has <(...)): status 0,
 # and something written.  The one that follows a feed with tail -f
 # runs until it is stopped.
-for m in artsplit.1 artfields.1 artgrep.1 artstat.1 artkit.5; do
+for m in artsplit.1 artfields.1 artgrep.1 artstat.1 artkit.5 artkit.7; do
 	mandoc -Tascii -Owidth=1000 "$top/man/$m" | col -bx | awk -v \
 	    dir="$T/ex" -v m="$m" '
 	/^[A-Z][A-Z ]*$/ { sec = $0 }
