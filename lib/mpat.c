@@ -259,21 +259,22 @@ toobig(const struct mpat *m, size_t len)
 	    MPAT_BYTEMEM > room;
 }
 
-static int
-grow(void *pp, size_t *cap, size_t need, size_t size)
+/*
+ * Returns p grown to hold need items of size bytes (doubling *cap), or
+ * NULL when memory ran out, p still valid.
+ */
+static void *
+grow(void *p, size_t *cap, size_t need, size_t size)
 {
-	void *p;
 	size_t c = *cap > 0 ? *cap : 16;
 
 	if (need <= *cap)
-		return 0;
+		return p;
 	while (c < need)
 		c *= 2;
-	if ((p = realloc(*(void **)pp, c * size)) == NULL)
-		return -1;
-	*(void **)pp = p;
-	*cap = c;
-	return 0;
+	if ((p = realloc(p, c * size)) != NULL)
+		*cap = c;
+	return p;
 }
 
 /* Tells whether n bytes hold a byte that is not valid UTF-8. */
@@ -295,8 +296,9 @@ int
 mpat_add(struct mpat *m, const char *s, size_t n)
 {
 	struct mstr *st;
+	void *p;
 
-	if (m->built || memchr(s, '\n', n) != NULL) {
+	if (m->built || (n > 0 && memchr(s, '\n', n) != NULL)) {
 		errno = EINVAL;
 		return -1;
 	}
@@ -304,14 +306,18 @@ mpat_add(struct mpat *m, const char *s, size_t n)
 		errno = E2BIG;
 		return -1;
 	}
-	if (grow(&m->str, &m->capstr, m->nstr + 1, sizeof(*m->str)) == -1 ||
-	    grow(&m->bytes, &m->capbytes, m->nbytes + n + 1, 1) == -1)
+	if ((p = grow(m->str, &m->capstr, m->nstr + 1, sizeof(*m->str))) ==
+	    NULL)
 		return -1;
+	m->str = p;
+	if ((p = grow(m->bytes, &m->capbytes, m->nbytes + n + 1, 1)) == NULL)
+		return -1;
+	m->bytes = p;
 	st = &m->str[m->nstr];
 	st->off = m->nbytes;
 	if (m->flags & MPAT_ICASE)
 		n = text_fold(m->bytes + m->nbytes, n, s, n);
-	else
+	else if (n > 0)
 		memcpy(m->bytes + m->nbytes, s, n);
 	st->len = (uint32_t)n;
 	st->ragged = (m->flags & MPAT_ICASE) && ragged(m->bytes + st->off, n);
@@ -470,34 +476,73 @@ charlen(const char *t, size_t n, size_t at)
 }
 
 /*
- * The first place at or after from where the empty string may match:
- * from itself, or the first empty line, or the first character boundary
- * with no letter or digit on either side.  Returns 1 and it in *at, or 0.
+ * Looks for the first place in [*qp, end] where the empty string may
+ * match with MPAT_WORD or MPAT_LINE (an empty line, or a character
+ * boundary with no letter or digit on either side), walking characters
+ * from *qp.  Returns 1 with it in *qp, or 0 with *qp where the walk
+ * stopped: the first character boundary past end, or past n.
  */
 static int
-emptyat(const struct mpat *m, const char *t, size_t n, size_t from,
-    size_t *at)
+emptyin(const struct mpat *m, const char *t, size_t n, size_t *qp,
+    size_t end)
 {
-	const char *q;
-	size_t p = from;
+	const char *nl;
+	size_t q = *qp;
 
-	if (m->flags & MPAT_LINE) {
-		for (;;) {
-			if ((p == 0 || t[p - 1] == '\n') &&
-			    (p == n || t[p] == '\n'))
-				break;
-			if (p == n || (q = memchr(t + p, '\n', n - p)) == NULL)
-				return 0;
-			p = (size_t)(q - t) + 1;
+	while (q <= end) {
+		if (mpat_bounded(m, t, n, q, q)) {
+			*qp = q;
+			return 1;
 		}
-	} else if (m->flags & MPAT_WORD) {
-		while (!mpat_bounded(m, t, n, p, p)) {
-			if (p == n)
-				return 0;
-			p += charlen(t, n, p);
-		}
+		if (q == n)
+			q = n + 1;
+		else if (!(m->flags & MPAT_LINE))
+			q += charlen(t, n, q);
+		else if ((nl = memchr(t + q, '\n', n - q)) != NULL)
+			q = (size_t)(nl - t) + 1;
+		else
+			q = n + 1;
 	}
-	*at = p;
+	*qp = q;
+	return 0;
+}
+
+/*
+ * With the empty string among the strings: a longer match wins at the
+ * same place.  With MPAT_WORD or MPAT_LINE the places where the empty
+ * string may match and the other matches are looked for together, in
+ * windows that double, so that a search takes time in step with the
+ * distance to its match, not to the end of the text.
+ */
+static int
+findempty(const struct mpat *m, const char *t, size_t n, size_t from,
+    struct mpatmatch *mp)
+{
+	size_t p = from, q = from, end, w;
+	int found;
+
+	if (!(m->flags & (MPAT_WORD | MPAT_LINE))) {
+		if (search(m, t, n, from, from, mp))
+			return 1;
+	} else
+		for (w = 256;; w *= 2) {
+			end = n - p > w ? p + w : n;
+			found = emptyin(m, t, n, &q, end);
+			if (search(m, t, n, p, found ? q : end, mp))
+				return 1;
+			if (found)
+				break;
+			if (end == n)
+				return 0;
+			/*
+			 * Folded, no match begins inside a character: go on
+			 * from one.  A line begins after a newline anyway.
+			 */
+			p = (m->flags & (MPAT_ICASE | MPAT_LINE)) == MPAT_ICASE ?
+			    q : end + 1;
+		}
+	mp->so = mp->eo = q;
+	mp->pat = m->empty;
 	return 1;
 }
 
@@ -505,18 +550,11 @@ int
 mpat_find(const struct mpat *m, const char *t, size_t n, size_t from,
     struct mpatmatch *mp)
 {
-	size_t at;
-
 	if (!m->built || from > n)
 		return 0;
-	if (m->empty == NONE || !emptyat(m, t, n, from, &at))
+	if (m->empty == NONE)
 		return search(m, t, n, from, n, mp);
-	/* A string that starts no later is longer. */
-	if (search(m, t, n, from, at, mp))
-		return 1;
-	mp->so = mp->eo = at;
-	mp->pat = m->empty;
-	return 1;
+	return findempty(m, t, n, from, mp);
 }
 
 int

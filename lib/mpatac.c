@@ -319,7 +319,7 @@ skipset(struct mpat *m, const struct trie *tr)
 			a->thi[b & 15] |= (uint8_t)(1u << ((b >> 4) - 8));
 	}
 	a->nskipbyte = (int)k;
-	a->skip = k > 0 && !common && !(m->flags & MPAT_NOSIMD);
+	a->skip = k > 0 && !common;
 }
 
 static int

@@ -513,6 +513,42 @@ trials(uint64_t seed, int count, size_t nstr, size_t textmax, size_t maxlen,
 	}
 }
 
+/*
+ * The empty string with -w or -x is looked for in windows that double:
+ * matches in the first, in later ones and in none, held to the naive
+ * search.
+ */
+START_TEST(mpat_find_looks_for_the_empty_string_in_windows)
+{
+	static const int flags[] = { MPAT_WORD, MPAT_LINE,
+	    MPAT_WORD | MPAT_ICASE, MPAT_LINE | MPAT_ICASE };
+	struct trial tr;
+	size_t f, i, len = 5000;
+
+	for (f = 0; f < sizeof(flags) / sizeof(flags[0]); f++) {
+		rstate = 0x123456789abcdefULL + f;
+		memset(&tr, 0, sizeof(tr));
+		tr.flags = flags[f];
+		ck_assert_ptr_nonnull(tr.text = malloc(len));
+		for (i = 0; i < len; i++)
+			tr.text[i] = "abcП"[rnd(3)];
+		memcpy(tr.text + 1200, " Пb \n\nbc\n", 10);
+		memcpy(tr.text + 3000, "\xd0\x9f\xd0\xbf\n", 5);
+		tr.n = len;
+		ck_assert_ptr_nonnull(tr.s = calloc(3, sizeof(*tr.s)));
+		ck_assert_ptr_nonnull(tr.len = calloc(3, sizeof(*tr.len)));
+		tr.s[0] = strdup("");
+		tr.s[1] = strdup("bc");
+		tr.s[2] = strdup("пп");
+		for (i = 0; i < 3; i++)
+			tr.len[i] = strlen(tr.s[i]);
+		tr.ns = 3;
+		agree(&tr, 0);
+		freetrial(&tr);
+	}
+}
+END_TEST
+
 START_TEST(mpat_agrees_with_the_naive_search_on_one_and_two_strings)
 {
 	trials(0x9e3779b97f4a7c15ULL, 150, 1, 40, 6, 1);
@@ -644,6 +680,7 @@ mpat_suite(void)
 	tcase_add_test(tc, mpat_agrees_with_the_naive_search_on_1000_strings);
 	tcase_add_test(tc, mpat_agrees_with_the_naive_search_on_10000_strings);
 	tcase_add_test(tc, mpat_agrees_at_the_edges_of_the_text);
+	tcase_add_test(tc, mpat_find_looks_for_the_empty_string_in_windows);
 	suite_add_tcase(s, tc);
 	return s;
 }
