@@ -538,8 +538,10 @@ findempty(const struct mpat *m, const char *t, size_t n, size_t from,
 			 * Folded, no match begins inside a character: go on
 			 * from one.  A line begins after a newline anyway.
 			 */
-			p = (m->flags & (MPAT_ICASE | MPAT_LINE)) == MPAT_ICASE ?
-			    q : end + 1;
+			if ((m->flags & (MPAT_ICASE | MPAT_LINE)) == MPAT_ICASE)
+				p = q;
+			else
+				p = end + 1;
 		}
 	mp->so = mp->eo = q;
 	mp->pat = m->empty;

@@ -309,8 +309,10 @@ teddy16(const struct mpat *m, const char *t, size_t n, size_t from,
 	int j, fold = (m->flags & MPAT_ICASE) != 0;
 
 	for (j = 0; j < 3; j++) {
-		lo[j] = _mm_loadu_si128((const __m128i *)(const void *)td->lo[j]);
-		hi[j] = _mm_loadu_si128((const __m128i *)(const void *)td->hi[j]);
+		lo[j] = _mm_loadu_si128((const __m128i *)(const void *)
+		    td->lo[j]);
+		hi[j] = _mm_loadu_si128((const __m128i *)(const void *)
+		    td->hi[j]);
 	}
 	for (; p <= limit && n - p >= 18; p += 16) {
 		r = tlook16(lo, hi, t + p, fold);

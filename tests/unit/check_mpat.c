@@ -211,7 +211,8 @@ START_TEST(mpat_find_matches_whole_characters_when_folding)
 
 	for (i = 0; i < NFORM; i++) {
 		/* Strings that are not valid UTF-8 match whole characters. */
-		m = mk(MPAT_ICASE | forms[i], "\xbf", "a\xd0", "\xe2\x80", NULL);
+		m = mk(MPAT_ICASE | forms[i], "\xbf", "a\xd0", "\xe2\x80",
+		    NULL);
 		ck_assert_str_eq(find(m, "\xd0\xbf", 0), "none");
 		ck_assert_str_eq(find(m, "\xd0\x9f", 0), "none");
 		ck_assert_str_eq(find(m, "\xd0 \xbf", 0), "2-3:0");
@@ -481,7 +482,8 @@ agree(const struct trial *tr, int every)
 			r = mpat_find(m[i], tr->text, tr->n, from, &a);
 			if (r != rn || (r && (a.so != b.so || a.eo != b.eo ||
 			    a.pat != b.pat)))
-				differ(tr, mpat_engine(m[i]), from, r, &a, rn, &b);
+				differ(tr, mpat_engine(m[i]), from, r, &a,
+				    rn, &b);
 		}
 		if (every || !rn)
 			next = from + 1;
@@ -654,7 +656,8 @@ mpat_suite(void)
 	TCase *tc;
 
 	tc = tcase_create("build");
-	tcase_add_test(tc, mpat_add_refuses_newlines_and_strings_after_the_build);
+	tcase_add_test(tc,
+	    mpat_add_refuses_newlines_and_strings_after_the_build);
 	tcase_add_test(tc, mpat_add_refuses_a_set_over_the_bound);
 	tcase_add_test(tc,
 	    mpat_build_picks_teddy_for_few_strings_and_the_automaton_else);
