@@ -356,14 +356,15 @@ struct trial {
 };
 
 /*
- * Makes a string: a piece of the text (so that it matches), a piece of
- * another string (prefixes and suffixes of each other), or new.
+ * Makes a string: a piece of the text (so that it matches), a prefix or
+ * a suffix of another string, maybe made longer (so that strings are
+ * prefixes and suffixes of each other), or new.
  */
 static void
 addstring(struct trial *tr, size_t np, size_t maxlen)
 {
 	char buf[128], *q;
-	size_t l, a, k = tr->ns;
+	size_t l, a, n, k = tr->ns;
 
 	switch (rnd(4)) {
 	case 0:
@@ -380,9 +381,16 @@ addstring(struct trial *tr, size_t np, size_t maxlen)
 			l = tr->len[a] < 64 ? tr->len[a] : 64;
 			if (l > 0 && rnd(2))
 				l = rnd((unsigned)l + 1);
-			memcpy(buf, tr->s[a], l);
-			if (rnd(2))
-				l += pieces(buf + l, 2, np);
+			if (rnd(2)) {
+				/* A prefix of the other, maybe longer. */
+				memcpy(buf, tr->s[a], l);
+				l += rnd(2) ? pieces(buf + l, 2, np) : 0;
+			} else {
+				/* A suffix of the other, maybe longer. */
+				n = rnd(2) ? pieces(buf, 2, np) : 0;
+				memcpy(buf + n, tr->s[a] + tr->len[a] - l, l);
+				l += n;
+			}
 			break;
 		}
 		/* FALLTHROUGH */
