@@ -31,11 +31,13 @@
  * Teddy (as Hyperscan has it): a SIMD filter on their first three bytes
  * finds the places to check, sixteen or thirty-two at a time.  More, or
  * without SSSE3, go into an Aho-Corasick automaton: its states near the
- * start are rows of a table (one load a byte), deeper ones lists, and
- * when the bytes that leave its start state are few and rare in text (no
- * small letter nor space), a SIMD search skips to them.  Either takes
- * time in step with the text and its matches, however many strings
- * there are; a built searcher is only read by a search.
+ * start are rows of a table (one load a byte), deeper ones lists; when
+ * the bytes that leave its start state are few and rare in text (no
+ * small letter nor space), a SIMD search skips to them, and otherwise a
+ * long text is run through in two halves side by side, so that the
+ * loads of one overlap those of the other.  Either engine takes time in
+ * step with the text and its matches, however many strings there are; a
+ * built searcher is only read by a search.
  *
  * Memory: a built searcher holds at most MPAT_BYTEMEM bytes for each byte
  * of its strings, MPAT_STRMEM for each string and MPAT_FIXMEM more, as
@@ -62,6 +64,7 @@
 #define MPAT_NOSSSE3	0x0800	/* not SSSE3 nor AVX2: SSE2 at most */
 #define MPAT_NOSIMD	0x1000	/* the portable C alone */
 #define MPAT_FEWROWS	0x2000	/* the start alone a row of the automaton */
+#define MPAT_HALVES	0x4000	/* texts of any length in two halves */
 
 #define MPAT_TEDDYMAX	64
 #define MPAT_BYTEMEM	29
@@ -95,10 +98,10 @@ void		 mpat_free(struct mpat *);
 int		 mpat_add(struct mpat *, const char *, size_t n);
 
 /*
- * Builds the searcher once all strings are added; it can be built only
- * once.  Returns 0, or -1 with errno set: ENOMEM, or E2BIG when it would
- * take more than MPAT_MAXMEM bytes.  The searcher is then left unbuilt,
- * to be freed.
+ * Builds the searcher once all strings are added.  Returns 0, or -1 with
+ * errno set: ENOMEM; E2BIG when it would take more than MPAT_MAXMEM
+ * bytes; EINVAL when it was built before.  A searcher that failed to
+ * build is left unbuilt (mpat_find() finds nothing), to be freed.
  */
 int		 mpat_build(struct mpat *);
 

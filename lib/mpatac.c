@@ -23,6 +23,12 @@
 
 _Static_assert(ROWBYTES + 4096 <= MPAT_FIXMEM, "the rows fit MPAT_FIXMEM");
 
+/*
+ * A text of this many bytes at least is searched in two halves side by
+ * side, after the first half of that alone.
+ */
+#define PAIRMIN		2048
+
 /* A node of the trie while the automaton is built. */
 struct tnode {
 	uint32_t	 child;		/* first child, or 0 */
@@ -586,45 +592,143 @@ out:
 	return s;
 }
 
+/* One step through the byte at *pos, or the character to fold there. */
+static uint32_t
+acstep(struct acrun *r, uint32_t s, size_t *pos)
+{
+	const struct acauto *a = &r->m->ac;
+	unsigned c;
+
+	c = a->cls[(unsigned char)r->t[*pos]];
+	if (c == a->esc)
+		return acunit(r, s, pos);
+	s = acnext(a, s, c);
+	(*pos)++;
+	if (stateout(a, s))
+		acout(r, s, *pos);
+	return s;
+}
+
+/*
+ * Runs the search r on from state s at *pos to its end, or until *pos
+ * reaches stop with nothing found yet; returns the state.
+ */
+static uint32_t
+acrun(struct acrun *r, uint32_t s, size_t *pos, size_t stop)
+{
+	const struct acauto *a = &r->m->ac;
+	size_t end;
+	uint32_t d;
+
+	while (*pos < r->n && (r->found || *pos < stop)) {
+		/* The fast rows, up to where a match may start. */
+		if (!r->found && *pos <= r->limit && !isrecord(a, s)) {
+			end = r->limit < r->n ? r->limit + 1 : r->n;
+			s = acfast(r->m, r->t, end < stop ? end : stop, s, pos);
+			if (*pos >= r->n || *pos >= stop)
+				break;
+		}
+		s = acstep(r, s, pos);
+		/* No match to come can start at or before the limit. */
+		d = meta(a, s, 0);
+		if ((r->found || r->limit < r->n) &&
+		    *pos > r->limit + (r->shrink ? 2 * (size_t)d : d))
+			break;
+	}
+	return s;
+}
+
+/*
+ * Runs two searches side by side in the fast rows, so that the loads of
+ * one overlap those of the other: ra from *sa at *pa up to mid, rb from
+ * *sb at *pb to the end; a byte that leads out of the rows takes a
+ * careful step.  Stops when ra's half or rb's text is done, or either
+ * finds a match.
+ */
+static void
+acpair(struct acrun *ra, uint32_t *sa, size_t *pa, struct acrun *rb,
+    uint32_t *sb, size_t *pb, size_t mid)
+{
+	const struct acauto *a = &ra->m->ac;
+	const unsigned char *u = (const unsigned char *)ra->t;
+	const uint32_t *tab = a->tab;
+	const uint8_t *cls = a->cls;
+	uint32_t lo = a->fastlo, span = a->fastspan, x = *sa, y = *sb, nx, ny;
+	size_t p = *pa, q = *pb, n = rb->n;
+
+	while (p < mid && q < n) {
+		nx = isrecord(a, x) ? 0 : tab[x + cls[u[p]]];
+		ny = isrecord(a, y) ? 0 : tab[y + cls[u[q]]];
+		if (nx - lo < span && ny - lo < span) {
+			x = nx, p++;
+			y = ny, q++;
+			continue;
+		}
+		if (nx - lo < span)
+			x = nx, p++;
+		else if (x = acstep(ra, x, &p), ra->found)
+			break;
+		if (ny - lo < span)
+			y = ny, q++;
+		else if (y = acstep(rb, y, &q), rb->found)
+			break;
+	}
+	*sa = x, *pa = p;
+	*sb = y, *pb = q;
+}
+
+static void
+acinit(struct acrun *r, const struct mpat *m, const char *t, size_t n,
+    size_t from, size_t limit)
+{
+	memset(r, 0, sizeof(*r));
+	r->m = m;
+	r->t = t;
+	r->n = n;
+	r->from = from;
+	r->limit = limit;
+}
+
+/*
+ * A text long enough, with no filter for the start, is searched a stretch
+ * alone, where matches are often found, and then in two halves side by
+ * side: the first for the matches that start in it, the second, from a
+ * character at its middle, for the others, wanted only when the first
+ * has none.
+ */
 int
 mpat_acfind(const struct mpat *m, const char *t, size_t n, size_t from,
     size_t limit, struct mpatmatch *mp)
 {
 	const struct acauto *a = &m->ac;
-	const unsigned char *u = (const unsigned char *)t;
-	struct acrun r;
-	uint32_t s = a->start, d;
-	size_t pos = from;
-	unsigned c;
+	struct acrun ra, rb, *r = &ra;
+	uint32_t sa = a->start, sb = a->start;
+	size_t mid, pa = from, pb, min;
 
-	memset(&r, 0, sizeof(r));
-	r.m = m;
-	r.t = t;
-	r.n = n;
-	r.from = from;
-	r.limit = limit;
-	while (pos < n) {
-		/* The fast rows, until a byte leads out of them. */
-		if (!r.found && limit >= n && !isrecord(a, s) &&
-		    (s = acfast(m, t, n, s, &pos), pos >= n))
-			break;
-		c = a->cls[u[pos]];
-		if (c == a->esc)
-			s = acunit(&r, s, &pos);
-		else {
-			s = acnext(a, s, c);
-			pos++;
-			if (stateout(a, s))
-				acout(&r, s, pos);
+	min = m->flags & MPAT_HALVES ? 2 : PAIRMIN;
+	acinit(&ra, m, t, n, from, limit);
+	if (!a->skip && limit >= n && n - from >= min) {
+		sa = acrun(&ra, sa, &pa, from + min / 2);
+		if (!ra.found && n - pa >= min / 2) {
+			for (mid = pa + (n - pa) / 2;
+			    ((unsigned char)t[mid] & 0xc0) == 0x80; mid++)
+				;
+			acinit(&rb, m, t, n, mid, n);
+			ra.limit = mid - 1;
+			pb = mid;
+			acpair(&ra, &sa, &pa, &rb, &sb, &pb, mid);
+			sa = acrun(&ra, sa, &pa, n);
+			if (!ra.found) {
+				r = &rb;
+				acrun(&rb, sb, &pb, n);
+			}
+			goto out;
 		}
-		/* No match to come can start at or before the limit. */
-		d = meta(a, s, 0);
-		if ((r.found || r.limit < n) &&
-		    pos > r.limit + (r.shrink ? 2 * (size_t)d : d))
-			break;
 	}
-	if (!r.found)
+	acrun(&ra, sa, &pa, n);
+out:
+	if (!r->found)
 		return 0;
-	*mp = r.best;
+	*mp = r->best;
 	return 1;
 }

@@ -18,13 +18,14 @@
 #include "text.h"
 
 #define MAXSTR		400
-#define MAXTEXT		2048
+#define MAXTEXT		8192
 #define MAXWORK		(1u << 18)	/* text bytes times strings */
 
 static const int forms[] = {
 	0,
 	MPAT_NOTEDDY,
 	MPAT_NOTEDDY | MPAT_FEWROWS,
+	MPAT_NOTEDDY | MPAT_HALVES,
 	MPAT_TEDDY,
 	MPAT_NOAVX2 | MPAT_TEDDY,
 	MPAT_NOAVX2 | MPAT_NOTEDDY,

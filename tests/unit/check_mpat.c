@@ -22,6 +22,7 @@ static const int forms[] = {
 	0,
 	MPAT_NOTEDDY,
 	MPAT_NOTEDDY | MPAT_FEWROWS,
+	MPAT_NOTEDDY | MPAT_HALVES,
 	MPAT_TEDDY,
 	MPAT_NOAVX2,
 	MPAT_NOAVX2 | MPAT_NOTEDDY,
@@ -573,6 +574,41 @@ START_TEST(mpat_agrees_with_the_naive_search_on_ten_strings)
 }
 END_TEST
 
+/*
+ * Texts long enough to be searched in two halves side by side: random
+ * ones, and ones with few matches, in either half, near the middle or
+ * across it.
+ */
+START_TEST(mpat_agrees_with_the_naive_search_on_long_texts)
+{
+	static const size_t at[][3] = { { 4000, 4500, 4997 },
+	    { 2499, 2500, 2501 }, { 100, 2502, 4990 }, { 5000, 5000, 5000 } };
+	struct trial tr;
+	size_t i, j, len = 5003;
+
+	trials(0x3c6ef372fe94f82bULL, 12, 10, 3000, 8, 0);
+	trials(0xa54ff53a5f1d36f1ULL, 2, 1000, 3000, 10, 0);
+	rstate = 0x510e527fade682d1ULL;
+	for (i = 0; i < 8 * sizeof(at) / sizeof(at[0]); i++) {
+		maketrial(&tr, 3, 0, 1);
+		tr.flags = (int)(i % 8);
+		free(tr.text);
+		ck_assert_ptr_nonnull(tr.text = malloc(len));
+		for (j = 0; j < len; j++)
+			tr.text[j] = "xy z"[rnd(4)];
+		for (j = 0; j < 3; j++) {
+			free(tr.s[j]);
+			tr.s[j] = strdup(j == 0 ? "Abc" : j == 1 ? "bcD" : "é");
+			tr.len[j] = strlen(tr.s[j]);
+			memcpy(tr.text + at[i / 8][j], tr.s[j], tr.len[j]);
+		}
+		tr.n = len;
+		agree(&tr, 0);
+		freetrial(&tr);
+	}
+}
+END_TEST
+
 START_TEST(mpat_agrees_with_the_naive_search_on_1000_strings)
 {
 	trials(0xbf58476d1ce4e5b9ULL, 6, 1000, 300, 10, 0);
@@ -688,6 +724,7 @@ mpat_suite(void)
 	tcase_add_test(tc,
 	    mpat_agrees_with_the_naive_search_on_one_and_two_strings);
 	tcase_add_test(tc, mpat_agrees_with_the_naive_search_on_ten_strings);
+	tcase_add_test(tc, mpat_agrees_with_the_naive_search_on_long_texts);
 	tcase_add_test(tc, mpat_agrees_with_the_naive_search_on_1000_strings);
 	tcase_add_test(tc, mpat_agrees_with_the_naive_search_on_10000_strings);
 	tcase_add_test(tc, mpat_agrees_at_the_edges_of_the_text);
