@@ -710,7 +710,7 @@ mpat_acfind(const struct mpat *m, const char *t, size_t n, size_t from,
 	if (!a->skip && limit >= n && n - from >= min) {
 		sa = acrun(&ra, sa, &pa, from + min / 2);
 		if (!ra.found && n - pa >= min / 2) {
-			for (mid = pa + (n - pa) / 2;
+			for (mid = pa + (n - pa) / 2; mid < n &&
 			    ((unsigned char)t[mid] & 0xc0) == 0x80; mid++)
 				;
 			acinit(&rb, m, t, n, mid, n);
