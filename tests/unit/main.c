@@ -22,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, mail_suite());
 	srunner_add_suite(sr, sgml_suite());
 	srunner_add_suite(sr, match_suite());
+	srunner_add_suite(sr, mpat_suite());
 	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, out_suite());
 	srunner_add_suite(sr, tsv_suite());

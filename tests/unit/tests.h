@@ -16,6 +16,7 @@ Suite	*lines_suite(void);
 Suite	*mail_suite(void);
 Suite	*sgml_suite(void);
 Suite	*match_suite(void);
+Suite	*mpat_suite(void);
 Suite	*stats_suite(void);
 Suite	*out_suite(void);
 Suite	*tsv_suite(void);
